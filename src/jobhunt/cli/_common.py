@@ -1,0 +1,155 @@
+"""What every command shares: the store path, today's date, date options, output.
+
+Kept light on purpose: importing this module must not import SQLAlchemy, SQLModel
+or Rich, so `--help` and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jobhunt import store
+from jobhunt.dates import DATE_HELP, parse_day
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from jobhunt.rules import Policy
+
+
+@dataclass
+class State:
+    db: str | None = None
+    _conn: sqlite3.Connection | None = None
+
+    @property
+    def path(self) -> Path:
+        return store.resolve_path(self.db)
+
+    def conn(self) -> sqlite3.Connection:
+        """The store, opened (created and migrated if needed) once per command."""
+        if self._conn is None:
+            self._conn = store.open_store(self.path)
+        return self._conn
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction; the store is opened (and migrated) first."""
+        self.conn()
+        from jobhunt import write
+
+        with write.session(self.path) as s:
+            yield s
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def local_today() -> date:
+    """The local calendar day (a cron job west of Greenwich must not run a day early)."""
+    return date.today()
+
+
+def policy() -> Policy:
+    from jobhunt.rules import Policy
+
+    return Policy()
+
+
+def day(text: str | None, *, default: date | None = None) -> date:
+    """Parse a date option; None gives `default` (today unless said otherwise)."""
+    today = local_today()
+    if text is None:
+        return default or today
+    return parse_day(text, today=today, first_weekday=policy().first_weekday)
+
+
+def maybe_day(text: str | None) -> date | None:
+    return None if text is None else day(text)
+
+
+# Shared option types ---------------------------------------------------------------------
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (a versioned envelope).")]
+OnDay = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help=f"The day it happened (default today). {DATE_HELP}"),
+]
+Note = Annotated[str | None, typer.Option("--note", "-n", help="A note to keep with it.")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask before destroying data; refuse when there is no one to ask."""
+    import sys
+
+    from jobhunt.errors import InputError
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InputError(f"{question} Refusing without --yes when not run interactively")
+    if not typer.confirm(question, default=False):
+        raise typer.Exit(1)
+
+
+# Shell completion ------------------------------------------------------------------------
+
+
+def _complete(ctx: typer.Context, table: str, label: str, incomplete: str):
+    db = None
+    with contextlib.suppress(Exception):
+        db = ctx.find_root().params.get("db")
+    return store.complete_ids(store.resolve_path(db), table, label, incomplete)
+
+
+def complete_application(ctx: typer.Context, incomplete: str):
+    return _complete(ctx, "application", "company || ' — ' || role", incomplete)
+
+
+def complete_contact(ctx: typer.Context, incomplete: str):
+    return _complete(ctx, "contact", "name || coalesce(' — ' || company, '')", incomplete)
+
+
+def complete_course(ctx: typer.Context, incomplete: str):
+    return _complete(ctx, "course", "title", incomplete)
+
+
+def complete_event(ctx: typer.Context, incomplete: str):
+    return _complete(ctx, "meetup", "title || ' — ' || on_day", incomplete)
+
+
+def complete_from(choices: tuple[str, ...]):
+    def complete(incomplete: str):
+        return [c for c in choices if c.startswith(incomplete.lower())]
+
+    return complete
+
+
+AppId = Annotated[
+    int,
+    typer.Argument(help="Application id (see: jobhunt list).", autocompletion=complete_application),
+]
+ContactId = Annotated[
+    int,
+    typer.Argument(help="Contact id (see: jobhunt contact list).", autocompletion=complete_contact),
+]
+CourseId = Annotated[
+    int,
+    typer.Argument(help="Course id (see: jobhunt course list).", autocompletion=complete_course),
+]
+EventId = Annotated[
+    int, typer.Argument(help="Event id (see: jobhunt event list).", autocompletion=complete_event)
+]

@@ -1,0 +1,130 @@
+"""`jobhunt today`: the day's agenda."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jobhunt.cli._common import Json, day, local_today, policy, state
+from jobhunt.dates import DATE_HELP
+
+if TYPE_CHECKING:
+    from jobhunt.render import Output
+    from jobhunt.rules import Action
+
+GETTING_STARTED = (
+    "Nothing recorded yet. Start with:",
+    "  jobhunt add COMPANY ROLE            right after you apply",
+    "  jobhunt contact add NAME --company COMPANY   someone you know",
+    "  jobhunt course add TITLE --skill SKILL      something you are learning",
+    "Then run 'jobhunt today' each morning.",
+)
+
+
+def action_view(action: Action) -> dict:
+    """The stable JSON shape of an action (version 1)."""
+    return {
+        "kind": action.kind,
+        "section": action.section,
+        "stage": action.stage,
+        "due": action.due.isoformat(),
+        "overdue_days": action.overdue_days,
+        "message": action.message,
+        "why": action.why,
+        "channels": list(action.channels),
+        "application_id": action.application_id,
+        "contact_id": action.contact_id,
+        "course_id": action.course_id,
+        "event_id": action.event_id,
+        "command": action.command,
+    }
+
+
+def due_label(action: Action, today: date) -> str:
+    if action.overdue_days:
+        n = action.overdue_days
+        return f"{n} day{'s' if n != 1 else ''} overdue"
+    if action.due == today:
+        return "today"
+    if action.due > today and action.kind in ("apply", "apply_saved"):
+        return f"by {action.due.isoformat()}"
+    return action.due.isoformat()
+
+
+def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None:
+    from jobhunt.render import clean
+    from jobhunt.rules import SECTION_TITLES, SECTIONS
+
+    if out.mode == "rich":
+        from rich.text import Text
+
+        out.line(f"Agenda for {today:%A %d %B %Y}", style="bold")
+        for section in SECTIONS:
+            items = [a for a in actions if a.section == section]
+            if not items:
+                continue
+            out.line()
+            rows = []
+            for a in items:
+                style = "red" if a.overdue_days else ("yellow" if a.due == today else "")
+                rows.append(
+                    (
+                        Text(due_label(a, today), style=style),
+                        Text(clean(a.message)),
+                        Text(clean(a.why), style="dim"),
+                        Text(clean(a.command or ""), style="cyan"),
+                    )
+                )
+            out.table(("When", "What", "Why", "Do"), rows, title=SECTION_TITLES[section])
+        return
+    for a in actions:
+        line = f"[{SECTION_TITLES[a.section]}] {due_label(a, today)}: {clean(a.message)} (why: {clean(a.why)})"
+        if a.command:
+            line += f" -> {clean(a.command)}"
+        out.line(line)
+
+
+def today(
+    ctx: typer.Context,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", metavar="DATE", help=f"Preview the agenda for another day. {DATE_HELP}"
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print nothing when nothing is due (for cron)."),
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """The day's agenda: follow-ups due, how many applications keep the week on target,
+    who to get back in touch with, what to learn, and when to take temporary work."""
+    from jobhunt import rules, store
+    from jobhunt.render import Output
+
+    when = day(on)
+    pol = policy()
+    conn = state(ctx).conn()
+    snapshot = store.load_snapshot(conn, today=when, lookback_days=pol.lookback_days)
+    actions = rules.plan(snapshot, today=when, policy=pol)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(date=when, actions=[action_view(a) for a in actions])
+    elif actions or not quiet:
+        empty = not (
+            snapshot.open_applications or snapshot.recent or snapshot.contacts or snapshot.courses
+        )
+        if empty and not quiet and not store.has_any_record(conn):
+            for line in GETTING_STARTED:
+                out.line(line)
+            out.line()
+        render_agenda(out, actions, when)
+    if on is None or when == local_today():
+        store.record_nudges(conn, [a.nudge_key for a in actions if a.nudge_key], when)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(today)

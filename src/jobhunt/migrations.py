@@ -1,0 +1,167 @@
+"""Ordered, named schema migrations, recorded in the `schema_migrations` table.
+
+Why our own and not Alembic: the morning command must check the schema version on
+every run without importing SQLAlchemy (see README, "Speed"), and a list of plain SQL
+statements serves SQLite and PostgreSQL alike. Each migration runs in one
+transaction; a store that records a migration this version does not know was written
+by a newer jobhunt and is refused untouched.
+
+Never edit a migration that has shipped: add a new one. `models.py` must describe the
+schema the last migration produces (a test compares them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: Sequence[str]
+
+
+_STATUS = "'saved','applied','interviewing','offer','accepted','rejected','withdrawn','ghosted'"
+
+INITIAL = Migration(
+    "0001_initial",
+    (
+        f"""CREATE TABLE application (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL CHECK (length(trim(company)) > 0),
+            role TEXT NOT NULL CHECK (length(trim(role)) > 0),
+            status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN ({_STATUS})),
+            applied_on DATE,
+            job_type TEXT CHECK (job_type IN ('full-time','part-time','contract','temporary')),
+            source TEXT,
+            url TEXT,
+            location TEXT,
+            salary TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_application_status ON application (status)",
+        "CREATE INDEX ix_application_applied_on ON application (applied_on)",
+        "CREATE INDEX ix_application_company ON application (company COLLATE NOCASE)",
+        """CREATE TABLE application_skill (
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            skill TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(skill)) > 0),
+            PRIMARY KEY (application_id, skill)
+        )""",
+        f"""CREATE TABLE application_event (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('saved','applied','follow_up','interview','status','snooze','edit')),
+            on_day DATE NOT NULL,
+            channel TEXT CHECK (channel IN ('email','note','phone','message','in-person')),
+            status TEXT CHECK (status IN ({_STATUS})),
+            until_day DATE,
+            person TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_application_event_app ON application_event (application_id, on_day)",
+        """CREATE TABLE meetup (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            on_day DATE NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN
+                ('business-event','association','meetup','career-fair','webinar','other')),
+            place TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_meetup_on_day ON meetup (on_day)",
+        """CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            company TEXT,
+            title TEXT,
+            kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('recruiter','recruitment-firm',
+                'hiring-manager','industry-leader','peer','referral','other')),
+            email TEXT,
+            phone TEXT,
+            url TEXT,
+            met TEXT,
+            every_days INTEGER CHECK (every_days > 0),
+            note TEXT,
+            met_at_event_id INTEGER REFERENCES meetup (id) ON DELETE SET NULL,
+            added_on DATE NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_contact_company ON contact (company COLLATE NOCASE)",
+        "CREATE INDEX ix_contact_url ON contact (url)",
+        "CREATE INDEX ix_contact_met_at ON contact (met_at_event_id)",
+        """CREATE TABLE interaction (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            via TEXT NOT NULL CHECK (via IN
+                ('email','call','coffee','event','message','linkedin')),
+            on_day DATE NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_interaction_contact ON interaction (contact_id, on_day)",
+        "CREATE INDEX ix_interaction_on_day ON interaction (on_day)",
+        """CREATE TABLE contact_link (
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            role TEXT NOT NULL DEFAULT 'other' CHECK (role IN
+                ('referral','recruiter','interviewer','other')),
+            PRIMARY KEY (contact_id, application_id)
+        )""",
+        "CREATE INDEX ix_contact_link_app ON contact_link (application_id)",
+        """CREATE TABLE course (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            provider TEXT,
+            kind TEXT CHECK (kind IN
+                ('online','night-class','community-ed','certification','self-study')),
+            starts_on DATE,
+            ends_on DATE,
+            days TEXT,
+            hours_per_week REAL CHECK (hours_per_week >= 0),
+            cost TEXT,
+            url TEXT,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','done','dropped')),
+            added_on DATE NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_course_status ON course (status)",
+        """CREATE TABLE course_skill (
+            course_id INTEGER NOT NULL REFERENCES course (id) ON DELETE CASCADE,
+            skill TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(skill)) > 0),
+            PRIMARY KEY (course_id, skill)
+        )""",
+        """CREATE TABLE course_log (
+            id INTEGER PRIMARY KEY,
+            course_id INTEGER NOT NULL REFERENCES course (id) ON DELETE CASCADE,
+            on_day DATE NOT NULL,
+            hours REAL CHECK (hours >= 0),
+            progress INTEGER CHECK (progress BETWEEN 0 AND 100),
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_course_log_course ON course_log (course_id, on_day)",
+        """CREATE TABLE skill (
+            name TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            added_on DATE NOT NULL
+        )""",
+        """CREATE TABLE nudge (
+            key TEXT PRIMARY KEY,
+            shown_on DATE NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)"""

@@ -1,0 +1,155 @@
+"""SQLModel tables: the write path's view of the schema.
+
+The schema itself is created and changed only by `migrations.py` (plain SQL, with the
+CHECK constraints that pin every enumerated column to its stored values); these
+classes must match what the last migration produces, which `tests/test_migrations.py`
+checks. Days (applied on, due on) are `date`; instants are ISO 8601 UTC text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+
+class Application(SQLModel, table=True):
+    __tablename__ = "application"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company: str
+    role: str
+    status: str = "applied"
+    applied_on: date | None = None
+    job_type: str | None = None
+    source: str | None = None
+    url: str | None = None
+    location: str | None = None
+    salary: str | None = None
+    note: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class ApplicationSkill(SQLModel, table=True):
+    __tablename__ = "application_skill"
+
+    application_id: int = Field(foreign_key="application.id", primary_key=True, ondelete="CASCADE")
+    skill: str = Field(primary_key=True)
+
+
+class ApplicationEvent(SQLModel, table=True):
+    __tablename__ = "application_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    kind: str
+    on_day: date
+    channel: str | None = None
+    status: str | None = None
+    until_day: date | None = None
+    person: str | None = None
+    note: str | None = None
+    created_at: str
+
+
+class Meetup(SQLModel, table=True):
+    __tablename__ = "meetup"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    on_day: date
+    kind: str = "other"
+    place: str | None = None
+    note: str | None = None
+    created_at: str
+
+
+class Contact(SQLModel, table=True):
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    company: str | None = None
+    title: str | None = None
+    kind: str = "other"
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    met: str | None = None
+    every_days: int | None = None
+    note: str | None = None
+    met_at_event_id: int | None = Field(default=None, foreign_key="meetup.id", ondelete="SET NULL")
+    added_on: date
+    created_at: str
+
+
+class Interaction(SQLModel, table=True):
+    __tablename__ = "interaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    via: str
+    on_day: date
+    note: str | None = None
+    created_at: str
+
+
+class ContactLink(SQLModel, table=True):
+    __tablename__ = "contact_link"
+
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+    application_id: int = Field(foreign_key="application.id", primary_key=True, ondelete="CASCADE")
+    role: str = "other"
+
+
+class Course(SQLModel, table=True):
+    __tablename__ = "course"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    provider: str | None = None
+    kind: str | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    days: str | None = None  # comma-separated weekday numbers, 0 = Monday
+    hours_per_week: float | None = None
+    cost: str | None = None
+    url: str | None = None
+    note: str | None = None
+    status: str = "active"
+    added_on: date
+    created_at: str
+
+
+class CourseSkill(SQLModel, table=True):
+    __tablename__ = "course_skill"
+
+    course_id: int = Field(foreign_key="course.id", primary_key=True, ondelete="CASCADE")
+    skill: str = Field(primary_key=True)
+
+
+class CourseLog(SQLModel, table=True):
+    __tablename__ = "course_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id", ondelete="CASCADE")
+    on_day: date
+    hours: float | None = None
+    progress: int | None = None
+    note: str | None = None
+    created_at: str
+
+
+class Skill(SQLModel, table=True):
+    __tablename__ = "skill"
+
+    name: str = Field(primary_key=True)
+    added_on: date
+
+
+class Nudge(SQLModel, table=True):
+    __tablename__ = "nudge"
+
+    key: str = Field(primary_key=True)
+    shown_on: date

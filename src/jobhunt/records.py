@@ -1,0 +1,178 @@
+"""Frozen plain records: what the store hands to the rules and the renderers.
+
+No ORM objects cross this line, so the rules stay pure and the read path can use
+plain SQL. Every field is a plain Python value (str, int, float, date, tuple).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Stored forms. The database constrains each column to these values with CHECK.
+STATUSES = (
+    "saved",
+    "applied",
+    "interviewing",
+    "offer",
+    "accepted",
+    "rejected",
+    "withdrawn",
+    "ghosted",
+)
+CLOSED_STATUSES = ("accepted", "rejected", "withdrawn", "ghosted")
+OPEN_STATUSES = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
+# Once one of these is reached the interview outcome is known: no more check-ins.
+OUTCOME_STATUSES = ("offer", "accepted", "rejected", "withdrawn", "ghosted")
+JOB_TYPES = ("full-time", "part-time", "contract", "temporary")
+# Work that keeps you active; accepting it does not end the search.
+STAY_ACTIVE_TYPES = ("part-time", "contract", "temporary")
+FOLLOW_UP_CHANNELS = ("email", "note", "phone", "message", "in-person")
+EVENT_KINDS = ("saved", "applied", "follow_up", "interview", "status", "snooze", "edit")
+
+CONTACT_KINDS = (
+    "recruiter",
+    "recruitment-firm",
+    "hiring-manager",
+    "industry-leader",
+    "peer",
+    "referral",
+    "other",
+)
+TOUCH_CHANNELS = ("email", "call", "coffee", "event", "message", "linkedin")
+LINK_ROLES = ("referral", "recruiter", "interviewer", "other")
+MEETUP_KINDS = ("business-event", "association", "meetup", "career-fair", "webinar", "other")
+COURSE_KINDS = ("online", "night-class", "community-ed", "certification", "self-study")
+COURSE_STATUSES = ("active", "done", "dropped")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated entry in an application's history."""
+
+    id: int
+    application_id: int
+    kind: str
+    on: date
+    channel: str | None = None
+    status: str | None = None
+    until: date | None = None
+    person: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    id: int
+    company: str
+    role: str
+    status: str
+    applied_on: date | None
+    job_type: str | None = None
+    source: str | None = None
+    url: str | None = None
+    location: str | None = None
+    salary: str | None = None
+    note: str | None = None
+    skills: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedDay:
+    """A compact fact about a recent application, open or closed (targets count these)."""
+
+    application_id: int
+    applied_on: date
+    job_type: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    id: int
+    contact_id: int
+    via: str
+    on: date
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    contact_id: int
+    application_id: int
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: int
+    name: str
+    company: str | None
+    kind: str
+    added_on: date
+    title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    met: str | None = None
+    every_days: int | None = None
+    note: str | None = None
+    met_at_event_id: int | None = None
+    last_touch: date | None = None
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meetup:
+    """A networking event (business event, meetup, career fair, webinar...)."""
+
+    id: int
+    title: str
+    on: date
+    kind: str
+    place: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    id: int
+    title: str
+    status: str
+    added_on: date
+    provider: str | None = None
+    kind: str | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    days: tuple[int, ...] = ()  # weekdays, 0 = Monday
+    hours_per_week: float | None = None
+    cost: str | None = None
+    url: str | None = None
+    note: str | None = None
+    skills: tuple[str, ...] = ()
+    last_log: date | None = None
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the rules need for one day, and nothing they do not."""
+
+    open_applications: tuple[Application, ...] = ()
+    recent: tuple[AppliedDay, ...] = ()
+    accepted: tuple[Application, ...] = ()
+    search_started: date | None = None
+    contacts: tuple[Contact, ...] = ()
+    touches: tuple[Interaction, ...] = ()  # recent interactions (for the weekly target)
+    links: tuple[Link, ...] = ()
+    meetups: tuple[Meetup, ...] = ()
+    courses: tuple[Course, ...] = ()
+    skills: tuple[str, ...] = ()
+    nudges: dict[str, date] = field(default_factory=dict)

@@ -1,0 +1,619 @@
+"""The store: where it lives, how it is opened, and the fast read path.
+
+This module uses only the standard library's `sqlite3`, so the morning command,
+`--help` and shell completion never pay for importing SQLAlchemy. Everything
+SQLite-specific (pragmas, BEGIN IMMEDIATE, file checks) lives here; `write.py`
+builds its SQLAlchemy engine on top of `connect()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from jobhunt.errors import NotFound, StoreError
+from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
+from jobhunt.records import (
+    CLOSED_STATUSES,
+    Application,
+    AppliedDay,
+    Contact,
+    Course,
+    Event,
+    Interaction,
+    Link,
+    Meetup,
+    Snapshot,
+)
+
+ENV_DB = "JOBHUNT_DB"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+LOCKED_HINT = (
+    "another jobhunt (or a backup tool) is holding the store; wait and try again, "
+    "or check with: jobhunt doctor"
+)
+
+
+def utc_now() -> str:
+    """An instant as stored: ISO 8601 in UTC, seconds precision."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def default_path() -> Path:
+    """The store in the platform's data directory (XDG_DATA_HOME on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("jobhunt", appauthor=False) / "jobhunt.db"
+
+
+def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` first, then $JOBHUNT_DB, then the platform default."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return default_path()
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A configured connection: WAL, foreign keys, busy timeout, autocommit mode.
+
+    Transactions are explicit: use `transaction()` (BEGIN IMMEDIATE) for writes.
+    """
+    conn = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        conn.close()
+        raise StoreError(
+            f"cannot use write-ahead logging on {path} (journal mode {mode})",
+            hint="put the store on a local disk",
+        )
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken with BEGIN IMMEDIATE so writers queue instead of failing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _ensure_private_dir(directory: Path) -> None:
+    if not directory.exists():
+        directory.mkdir(parents=True, mode=0o700)
+        os.chmod(directory, 0o700)
+
+
+def _check_file(path: Path) -> bool:
+    """Refuse anything that is not a jobhunt store, without touching it. True if new."""
+    if path.is_dir():
+        raise StoreError(f"store path {path} is a directory", hint="give a file path with --db")
+    if not path.exists():
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except PermissionError as exc:
+        raise StoreError(f"cannot read the store {path}: permission denied") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
+    if not head:
+        return True
+    if head != SQLITE_MAGIC:
+        raise StoreError(
+            f"{path} is not a jobhunt store (not an SQLite database); it was left untouched",
+            hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"the store {path} is read-only; it was left untouched",
+            hint="fix its permissions (chmod u+w) or copy it somewhere writable",
+        )
+    return False
+
+
+def _inspect(path: Path) -> tuple[set[str], bool]:
+    """(applied migration names, has other tables), read without modifying the file."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store {path}: {exc}") from exc
+    try:
+        tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied: set[str] = set()
+        if "schema_migrations" in tables:
+            applied = {r[0] for r in ro.execute("SELECT name FROM schema_migrations")}
+        return applied, bool(tables - {"schema_migrations"})
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a jobhunt store ({exc}); it was left untouched",
+            hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
+        ) from exc
+    finally:
+        ro.close()
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the store at `path`.
+
+    A new store gets a 0700 directory and a 0600 file. An existing file is checked
+    before anything is written to it: not SQLite, not jobhunt's, read-only, or written
+    by a newer jobhunt are all refused with the file left byte-for-byte untouched.
+    """
+    new = _check_file(path)
+    known = {m.name for m in MIGRATIONS}
+    if new:
+        _ensure_private_dir(path.parent)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {path}: {exc.strerror}") from exc
+        os.close(fd)
+        os.chmod(path, 0o600)
+    else:
+        applied, others = _inspect(path)
+        if not applied and others:
+            raise StoreError(
+                f"{path} is an SQLite database but not a jobhunt store; it was left untouched",
+                hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
+            )
+        if applied - known:
+            raise StoreError(
+                f"{path} was written by a newer jobhunt (schema {sorted(applied - known)[-1]}); "
+                "it was left untouched",
+                hint="upgrade jobhunt: pip install --upgrade jobhunt",
+            )
+        if applied == known:
+            return connect(path)
+    conn = connect(path)
+    try:
+        migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None = None) -> list[str]:
+    """Apply pending migrations, each in one transaction. Returns the names applied."""
+    conn.execute(BOOKKEEPING)
+    done: list[str] = []
+    for migration in MIGRATIONS:
+        with transaction(conn):
+            applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+            if migration.name in applied:
+                continue
+            if applied and path is not None and not done:
+                backup_before_migration(conn, path)
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, utc_now()),
+            )
+        done.append(migration.name)
+    return done
+
+
+def backup_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API, created 0600 and checked."""
+    _ensure_private_dir(target.parent)
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+        ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        dest.close()
+    if ok != "ok":
+        target.unlink(missing_ok=True)
+        raise StoreError(f"the backup {target} failed its integrity check: {ok}")
+    return target
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return backup_to(conn, backup_dir(path) / f"{path.stem}-{stamp}-pre-migration.db")
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+# --------------------------------------------------------------------------- reading
+
+_APP_COLUMNS = (
+    "id, company, role, status, applied_on, job_type, source, url, location, salary, note, "
+    "created_at, updated_at"
+)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _placeholders(values: tuple | list) -> str:
+    return ",".join("?" * len(values))
+
+
+def _events_by_app(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[Event]]:
+    out: dict[int, list[Event]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            "SELECT id, application_id, kind, on_day, channel, status, until_day, person, note "
+            f"FROM application_event WHERE application_id IN ({_placeholders(chunk)}) "
+            "ORDER BY on_day, id",
+            chunk,
+        )
+        for r in rows:
+            out[r[1]].append(
+                Event(
+                    r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5], _day(r[6]), r[7], r[8]
+                )
+            )
+    return out
+
+
+def _skills_by(conn: sqlite3.Connection, table: str, key: str, ids: list[int]) -> dict[int, list]:
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            f"SELECT {key}, skill FROM {table} WHERE {key} IN ({_placeholders(chunk)}) "
+            "ORDER BY rowid",
+            chunk,
+        )
+        for owner, skill in rows:
+            out[owner].append(skill)
+    return out
+
+
+def _chunks(ids: list[int], size: int = 900) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _applications(conn: sqlite3.Connection, where: str, params: tuple = ()) -> list[Application]:
+    rows = conn.execute(f"SELECT {_APP_COLUMNS} FROM application {where}", params).fetchall()
+    ids = [r[0] for r in rows]
+    events = _events_by_app(conn, ids)
+    skills = _skills_by(conn, "application_skill", "application_id", ids)
+    return [
+        Application(
+            id=r[0],
+            company=r[1],
+            role=r[2],
+            status=r[3],
+            applied_on=_day(r[4]),
+            job_type=r[5],
+            source=r[6],
+            url=r[7],
+            location=r[8],
+            salary=r[9],
+            note=r[10],
+            created_at=r[11],
+            updated_at=r[12],
+            skills=tuple(skills[r[0]]),
+            events=tuple(events[r[0]]),
+        )
+        for r in rows
+    ]
+
+
+_CLOSED = "(" + ",".join(f"'{s}'" for s in CLOSED_STATUSES) + ")"
+
+
+def get_application(conn: sqlite3.Connection, app_id: int) -> Application:
+    found = _applications(conn, "WHERE id = ?", (app_id,))
+    if not found:
+        raise NotFound(f"no application with id {app_id}", hint="see the ids with: jobhunt list")
+    return found[0]
+
+
+def list_applications(
+    conn: sqlite3.Connection,
+    *,
+    statuses: tuple[str, ...] = (),
+    company: str | None = None,
+    include_closed: bool = False,
+) -> list[Application]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if statuses:
+        clauses.append(f"status IN ({_placeholders(statuses)})")
+        params.extend(statuses)
+    elif not include_closed:
+        clauses.append(f"status NOT IN {_CLOSED}")
+    if company:
+        clauses.append("instr(lower(company), lower(?)) > 0")
+        params.append(company)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return _applications(conn, where + " ORDER BY id", tuple(params))
+
+
+def links_for(
+    conn: sqlite3.Connection, *, application_id: int | None = None, contact_id: int | None = None
+) -> list[Link]:
+    if application_id is not None:
+        rows = conn.execute(
+            "SELECT contact_id, application_id, role FROM contact_link WHERE application_id = ? "
+            "ORDER BY contact_id",
+            (application_id,),
+        )
+    else:
+        rows = conn.execute(
+            "SELECT contact_id, application_id, role FROM contact_link WHERE contact_id = ? "
+            "ORDER BY application_id",
+            (contact_id,),
+        )
+    return [Link(*r) for r in rows]
+
+
+_CONTACT_COLUMNS = (
+    "c.id, c.name, c.company, c.kind, c.added_on, c.title, c.email, c.phone, c.url, c.met, "
+    "c.every_days, c.note, c.met_at_event_id, "
+    "(SELECT max(on_day) FROM interaction i WHERE i.contact_id = c.id), c.created_at"
+)
+
+
+def _contact(r: tuple) -> Contact:
+    return Contact(
+        id=r[0],
+        name=r[1],
+        company=r[2],
+        kind=r[3],
+        added_on=date.fromisoformat(r[4]),
+        title=r[5],
+        email=r[6],
+        phone=r[7],
+        url=r[8],
+        met=r[9],
+        every_days=r[10],
+        note=r[11],
+        met_at_event_id=r[12],
+        last_touch=_day(r[13]),
+        created_at=r[14],
+    )
+
+
+def list_contacts(
+    conn: sqlite3.Connection, *, company: str | None = None, kind: str | None = None
+) -> list[Contact]:
+    clauses, params = [], []
+    if company:
+        clauses.append("instr(lower(c.company), lower(?)) > 0")
+        params.append(company)
+    if kind:
+        clauses.append("c.kind = ?")
+        params.append(kind)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = conn.execute(f"SELECT {_CONTACT_COLUMNS} FROM contact c {where} ORDER BY c.id", params)
+    return [_contact(r) for r in rows]
+
+
+def get_contact(conn: sqlite3.Connection, contact_id: int) -> Contact:
+    row = conn.execute(
+        f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.id = ?", (contact_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(
+            f"no contact with id {contact_id}", hint="see the ids with: jobhunt contact list"
+        )
+    return _contact(row)
+
+
+def interactions_of(conn: sqlite3.Connection, contact_id: int) -> list[Interaction]:
+    rows = conn.execute(
+        "SELECT id, contact_id, via, on_day, note FROM interaction WHERE contact_id = ? "
+        "ORDER BY on_day, id",
+        (contact_id,),
+    )
+    return [Interaction(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4]) for r in rows]
+
+
+def _meetup(r: tuple) -> Meetup:
+    return Meetup(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5])
+
+
+def list_meetups(conn: sqlite3.Connection, *, since: date | None = None) -> list[Meetup]:
+    where, params = ("WHERE on_day >= ?", (since.isoformat(),)) if since else ("", ())
+    rows = conn.execute(
+        f"SELECT id, title, on_day, kind, place, note FROM meetup {where} ORDER BY on_day, id",
+        params,
+    )
+    return [_meetup(r) for r in rows]
+
+
+def get_meetup(conn: sqlite3.Connection, event_id: int) -> Meetup:
+    row = conn.execute(
+        "SELECT id, title, on_day, kind, place, note FROM meetup WHERE id = ?", (event_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no event with id {event_id}", hint="see the ids with: jobhunt event list")
+    return _meetup(row)
+
+
+def contacts_met_at(conn: sqlite3.Connection, event_id: int) -> list[Contact]:
+    rows = conn.execute(
+        f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.met_at_event_id = ? ORDER BY c.id",
+        (event_id,),
+    )
+    return [_contact(r) for r in rows]
+
+
+_COURSE_COLUMNS = (
+    "c.id, c.title, c.status, c.added_on, c.provider, c.kind, c.starts_on, c.ends_on, c.days, "
+    "c.hours_per_week, c.cost, c.url, c.note, "
+    "(SELECT max(on_day) FROM course_log l WHERE l.course_id = c.id), c.created_at"
+)
+
+
+def _courses(conn: sqlite3.Connection, where: str, params: tuple = ()) -> list[Course]:
+    rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM course c {where}", params).fetchall()
+    skills = _skills_by(conn, "course_skill", "course_id", [r[0] for r in rows])
+    return [
+        Course(
+            id=r[0],
+            title=r[1],
+            status=r[2],
+            added_on=date.fromisoformat(r[3]),
+            provider=r[4],
+            kind=r[5],
+            starts_on=_day(r[6]),
+            ends_on=_day(r[7]),
+            days=tuple(int(d) for d in r[8].split(",")) if r[8] else (),
+            hours_per_week=r[9],
+            cost=r[10],
+            url=r[11],
+            note=r[12],
+            last_log=_day(r[13]),
+            created_at=r[14],
+            skills=tuple(skills[r[0]]),
+        )
+        for r in rows
+    ]
+
+
+def list_courses(conn: sqlite3.Connection, *, include_closed: bool = False) -> list[Course]:
+    where = "" if include_closed else "WHERE c.status = 'active'"
+    return _courses(conn, where + " ORDER BY c.id")
+
+
+def get_course(conn: sqlite3.Connection, course_id: int) -> Course:
+    found = _courses(conn, "WHERE c.id = ?", (course_id,))
+    if not found:
+        raise NotFound(
+            f"no course with id {course_id}", hint="see the ids with: jobhunt course list"
+        )
+    return found[0]
+
+
+def course_logs(conn: sqlite3.Connection, course_id: int) -> list[tuple]:
+    return conn.execute(
+        "SELECT id, on_day, hours, progress, note FROM course_log WHERE course_id = ? "
+        "ORDER BY on_day, id",
+        (course_id,),
+    ).fetchall()
+
+
+def list_skills(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM skill ORDER BY name COLLATE NOCASE")]
+
+
+def load_snapshot(conn: sqlite3.Connection, *, today: date, lookback_days: int) -> Snapshot:
+    """What the rules need for `today`: open records only, plus recent counts.
+
+    Closed applications are never loaded in full; only the recent ones are counted.
+    """
+    since = (today - timedelta(days=lookback_days)).isoformat()
+    open_apps = _applications(conn, f"WHERE status NOT IN {_CLOSED} ORDER BY id")
+    recent = [
+        AppliedDay(r[0], date.fromisoformat(r[1]), r[2], r[3])
+        for r in conn.execute(
+            "SELECT id, applied_on, job_type, status FROM application "
+            "WHERE applied_on >= ? AND applied_on <= ? ORDER BY applied_on, id",
+            (since, today.isoformat()),
+        )
+    ]
+    accepted = _applications(conn, "WHERE status = 'accepted' ORDER BY id")
+    started = conn.execute("SELECT min(applied_on) FROM application").fetchone()[0]
+    contacts = list_contacts(conn)
+    touches = [
+        Interaction(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4])
+        for r in conn.execute(
+            "SELECT id, contact_id, via, on_day, note FROM interaction WHERE on_day >= ? "
+            "ORDER BY on_day, id",
+            (since,),
+        )
+    ]
+    links = [
+        Link(*r) for r in conn.execute("SELECT contact_id, application_id, role FROM contact_link")
+    ]
+    meetups = list_meetups(conn, since=today - timedelta(days=7))
+    courses = _courses(conn, "WHERE c.status IN ('active', 'done') ORDER BY c.id")
+    nudges = {k: date.fromisoformat(v) for k, v in conn.execute("SELECT key, shown_on FROM nudge")}
+    return Snapshot(
+        open_applications=tuple(open_apps),
+        recent=tuple(recent),
+        accepted=tuple(accepted),
+        search_started=_day(started),
+        contacts=tuple(contacts),
+        touches=tuple(touches),
+        links=tuple(links),
+        meetups=tuple(meetups),
+        courses=tuple(courses),
+        skills=tuple(list_skills(conn)),
+        nudges=nudges,
+    )
+
+
+def record_nudges(conn: sqlite3.Connection, keys: list[str], today: date) -> None:
+    """Remember which weekly suggestions were shown today (so they wait a week)."""
+    if not keys:
+        return
+    with transaction(conn):
+        conn.executemany(
+            "INSERT INTO nudge (key, shown_on) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET shown_on = excluded.shown_on",
+            [(k, today.isoformat()) for k in keys],
+        )
+
+
+def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tuple[str, str]]:
+    """(id, label) pairs for shell completion, straight from SQLite, never creating a store."""
+    if not path.is_file():
+        return []
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=0.5)
+        try:
+            rows = conn.execute(
+                f"SELECT id, {label_sql} FROM {table} "
+                "WHERE CAST(id AS TEXT) LIKE ? ORDER BY id DESC LIMIT 200",
+                (prefix + "%",),
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def has_any_record(conn: sqlite3.Connection) -> bool:
+    """True once anything at all was recorded (to explain an empty agenda)."""
+    for table in ("application", "contact", "course", "meetup"):
+        if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            return True
+    return False
