@@ -58,7 +58,20 @@ def state(ctx: typer.Context) -> State:
 
 
 def local_today() -> date:
-    """The local calendar day (a cron job west of Greenwich must not run a day early)."""
+    """The local calendar day (a cron job west of Greenwich must not run a day early).
+
+    JOBHUNT_TODAY=YYYY-MM-DD pretends today is another day (for demos and tests).
+    """
+    import os
+
+    pretend = os.environ.get("JOBHUNT_TODAY")
+    if pretend:
+        from jobhunt.errors import InputError
+
+        try:
+            return date.fromisoformat(pretend)
+        except ValueError:
+            raise InputError(f"JOBHUNT_TODAY={pretend!r} is not a YYYY-MM-DD date") from None
     return date.today()
 
 

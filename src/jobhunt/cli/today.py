@@ -80,7 +80,8 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
             out.table(("When", "What", "Why", "Do"), rows, title=SECTION_TITLES[section])
         return
     for a in actions:
-        line = f"[{SECTION_TITLES[a.section]}] {due_label(a, today)}: {clean(a.message)} (why: {clean(a.why)})"
+        label = f"[{SECTION_TITLES[a.section]}] {due_label(a, today)}"
+        line = f"{label}: {clean(a.message)} (why: {clean(a.why)})"
         if a.command:
             line += f" -> {clean(a.command)}"
         out.line(line)
