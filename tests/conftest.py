@@ -41,7 +41,9 @@ class Runner:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None, env: dict | None = None, ok: bool = True):
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict | None = None, ok: bool = True
+    ):
         result = self.runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
         if ok:
             assert result.exit_code == 0, (
@@ -61,7 +63,9 @@ def jh() -> Runner:
     return Runner()
 
 
-def run_subprocess(*args: str, env: dict | None = None, input: str | None = None, timeout: float = 60):
+def run_subprocess(
+    *args: str, env: dict | None = None, input: str | None = None, timeout: float = 60
+):
     """`python -m jobhunt ARGS` in a real subprocess (for TTY-free, cron-like runs)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

@@ -25,7 +25,9 @@ from typing import Any
 JSON_VERSION = 1
 
 _VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_BIDI = set(range(0x200E, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_BIDI = (
+    {0x061C} | set(range(0x200E, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+)
 
 
 def _escape_char(ch: str) -> str:

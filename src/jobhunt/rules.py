@@ -94,12 +94,21 @@ def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tu
     for app in snapshot.open_applications:
         found.extend(application_actions(app, today=today, policy=policy))
     found.extend(apply_actions(snapshot, today=today, policy=policy))
+    # Networking, learning and staying active live in their own pure modules.
+    from jobhunt import rules_learning, rules_network
+
+    found.extend(rules_network.network_actions(snapshot, today=today, policy=policy))
+    found.extend(rules_learning.learning_actions(snapshot, today=today, policy=policy))
     found = [a for a in found if _nudge_allowed(a, snapshot.nudges, today)]
-    found = [replace(a, overdue_days=max(0, (today - a.due).days)) for a in found]
+    # Suggestions (weekly nudges) are never "overdue": one line, not a nag, listed last.
+    found = [
+        a if a.nudge_key else replace(a, overdue_days=max(0, (today - a.due).days)) for a in found
+    ]
     order = {name: i for i, name in enumerate(SECTIONS)}
     found.sort(
         key=lambda a: (
             order[a.section],
+            a.nudge_key is not None,
             -a.overdue_days,
             a.due,
             a.rank,
@@ -173,6 +182,8 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
                 rank=0,
             )
 
+    if app.status in OUTCOME_STATUSES:
+        return  # the outcome is known (an offer too): nothing left to chase
     past = [iv for iv in interviews if iv.on < today]
     if past:
         yield from _after_interview(app, past[-1], follow_ups, hold, today, policy, who)

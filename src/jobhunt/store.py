@@ -32,7 +32,7 @@ from jobhunt.records import (
 )
 
 ENV_DB = "JOBHUNT_DB"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # JOBHUNT_BUSY_TIMEOUT_MS overrides (milliseconds)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOCKED_HINT = (
     "another jobhunt (or a backup tool) is holding the store; wait and try again, "
@@ -65,18 +65,30 @@ def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
 # --------------------------------------------------------------------------- opening
 
 
+def _casefold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
+def _busy_timeout_ms() -> int:
+    value = os.environ.get("JOBHUNT_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A configured connection: WAL, foreign keys, busy timeout, autocommit mode.
 
     Transactions are explicit: use `transaction()` (BEGIN IMMEDIATE) for writes.
     """
+    timeout_ms = _busy_timeout_ms()
     conn = sqlite3.connect(
         str(path),
-        timeout=BUSY_TIMEOUT_MS / 1000,
+        timeout=timeout_ms / 1000,
         isolation_level=None,
         check_same_thread=False,
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+    # SQLite's lower() folds ASCII only; searches use Python's full Unicode casefold.
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -137,6 +149,8 @@ def _check_file(path: Path) -> bool:
 
 def _inspect(path: Path) -> tuple[set[str], bool]:
     """(applied migration names, has other tables), read without modifying the file."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {p for p in sidecars if p.exists()}
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -155,6 +169,15 @@ def _inspect(path: Path) -> tuple[set[str], bool]:
         ) from exc
     finally:
         ro.close()
+        # A read-only look at a WAL store creates empty -wal/-shm files: leave no trace.
+        for p in sidecars:
+            if (
+                p not in existed
+                and p.exists()
+                and (p.name.endswith("-shm") or not p.stat().st_size)
+            ):
+                with contextlib.suppress(OSError):
+                    p.unlink()
 
 
 def open_store(path: Path) -> sqlite3.Connection:
@@ -201,14 +224,18 @@ def open_store(path: Path) -> sqlite3.Connection:
 def migrate(conn: sqlite3.Connection, path: Path | None = None) -> list[str]:
     """Apply pending migrations, each in one transaction. Returns the names applied."""
     conn.execute(BOOKKEEPING)
+    applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    pending = [m for m in MIGRATIONS if m.name not in applied]
+    if applied and pending and path is not None:
+        # An existing store is about to change: keep a copy first (outside any transaction).
+        backup_before_migration(conn, path)
     done: list[str] = []
-    for migration in MIGRATIONS:
+    for migration in pending:
         with transaction(conn):
+            # Re-read inside the lock: another process may have migrated meanwhile.
             applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
             if migration.name in applied:
                 continue
-            if applied and path is not None and not done:
-                backup_before_migration(conn, path)
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(
@@ -353,8 +380,8 @@ def list_applications(
     elif not include_closed:
         clauses.append(f"status NOT IN {_CLOSED}")
     if company:
-        clauses.append("instr(lower(company), lower(?)) > 0")
-        params.append(company)
+        clauses.append("instr(casefold(company), ?) > 0")
+        params.append(company.casefold())
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return _applications(conn, where + " ORDER BY id", tuple(params))
 
@@ -409,8 +436,8 @@ def list_contacts(
 ) -> list[Contact]:
     clauses, params = [], []
     if company:
-        clauses.append("instr(lower(c.company), lower(?)) > 0")
-        params.append(company)
+        clauses.append("instr(casefold(c.company), ?) > 0")
+        params.append(company.casefold())
     if kind:
         clauses.append("c.kind = ?")
         params.append(kind)
@@ -617,3 +644,12 @@ def has_any_record(conn: sqlite3.Connection) -> bool:
         if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
             return True
     return False
+
+
+def contact_counts_by_meetup(conn: sqlite3.Connection) -> dict[int, int]:
+    """How many contacts were met at each networking event: {event id: count}."""
+    rows = conn.execute(
+        "SELECT met_at_event_id, count(*) FROM contact WHERE met_at_event_id IS NOT NULL "
+        "GROUP BY met_at_event_id"
+    )
+    return {r[0]: r[1] for r in rows}

@@ -33,6 +33,7 @@ from jobhunt.records import (
     STATUSES,
     TOUCH_CHANNELS,
 )
+from jobhunt.validate import choice, skill_names, text
 
 
 @cache
@@ -52,47 +53,6 @@ def session(path: Path) -> Iterator[Session]:
     """One write transaction: commit on success, roll back on any error."""
     with Session(engine_for(path), expire_on_commit=False) as s, s.begin():
         yield s
-
-
-# --------------------------------------------------------------------------- validation
-
-
-def text(value: str | None, field: str, *, required: bool = False) -> str | None:
-    """User text, stored exactly as typed; empty optional text is stored as NULL."""
-    if value is None or value == "":
-        if required:
-            raise InputError(f"{field} must not be empty")
-        return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise InputError(f"{field} is not valid UTF-8 text") from exc
-    if "\x00" in value:
-        raise InputError(f"{field} must not contain NUL characters")
-    if required and not value.strip():
-        raise InputError(f"{field} must not be blank")
-    return value
-
-
-def choice(value: str | None, field: str, allowed: Iterable[str]) -> str | None:
-    if value is None:
-        return None
-    allowed = tuple(allowed)
-    normal = value.strip().lower()
-    if normal not in allowed:
-        raise InputError(f"unknown {field} {value!r}; choose from: {', '.join(allowed)}")
-    return normal
-
-
-def skill_names(values: Iterable[str]) -> list[str]:
-    """Skills, trimmed, de-duplicated case-insensitively, order kept."""
-    seen: dict[str, str] = {}
-    for raw in values:
-        for part in raw.split(","):
-            name = text(part.strip(), "skill")
-            if name and name.lower() not in seen:
-                seen[name.lower()] = name
-    return list(seen.values())
 
 
 def _get(s: Session, model, key, noun: str, hint: str):  # type: ignore[no-untyped-def]
@@ -230,8 +190,10 @@ def edit_application(
     return changed
 
 
-def set_status(s: Session, app_id: int, status: str, *, on: date, note: str | None = None) -> str:
-    """Record a stage or outcome; returns the previous status."""
+def set_status(
+    s: Session, app_id: int, status: str, *, on: date, note: str | None = None
+) -> tuple[str, m.ApplicationEvent]:
+    """Record a stage or outcome; returns the previous status and the event recorded."""
     status = choice(status, "status", STATUSES)  # type: ignore[assignment]
     app = get_application(s, app_id)
     previous = app.status
@@ -239,8 +201,7 @@ def set_status(s: Session, app_id: int, status: str, *, on: date, note: str | No
     if status == "applied" and app.applied_on is None:
         app.applied_on = on
     app.updated_at = store.utc_now()
-    add_event(s, app_id, kind="status", on=on, status=status, note=note)
-    return previous
+    return previous, add_event(s, app_id, kind="status", on=on, status=status, note=note)
 
 
 def touch_application(s: Session, app_id: int) -> m.Application:

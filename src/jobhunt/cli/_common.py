@@ -153,16 +153,33 @@ def complete_from(choices: tuple[str, ...]):
 
 AppId = Annotated[
     int,
-    typer.Argument(help="Application id (see: jobhunt list).", autocompletion=complete_application),
+    typer.Argument(
+        metavar="ID",
+        help="Application id (see: jobhunt list).",
+        autocompletion=complete_application,
+    ),
 ]
 ContactId = Annotated[
     int,
-    typer.Argument(help="Contact id (see: jobhunt contact list).", autocompletion=complete_contact),
+    typer.Argument(
+        metavar="CONTACT_ID",
+        help="Contact id (see: jobhunt contact list).",
+        autocompletion=complete_contact,
+    ),
 ]
 CourseId = Annotated[
     int,
-    typer.Argument(help="Course id (see: jobhunt course list).", autocompletion=complete_course),
+    typer.Argument(
+        metavar="COURSE_ID",
+        help="Course id (see: jobhunt course list).",
+        autocompletion=complete_course,
+    ),
 ]
 EventId = Annotated[
-    int, typer.Argument(help="Event id (see: jobhunt event list).", autocompletion=complete_event)
+    int,
+    typer.Argument(
+        metavar="EVENT_ID",
+        help="Event id (see: jobhunt event list).",
+        autocompletion=complete_event,
+    ),
 ]

@@ -138,10 +138,11 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List applications (open ones unless --all or --status)."""
-    from jobhunt import rules, store, write
+    from jobhunt import rules, store, validate
     from jobhunt.render import Output
 
-    statuses = tuple(write.choice(s, "status", STATUSES) for s in status or ())
+    company = validate.text(company, "company")
+    statuses = tuple(validate.choice(s, "status", STATUSES) for s in status or ())
     apps = store.list_applications(
         state(ctx).conn(), statuses=statuses, company=company, include_closed=all_
     )
@@ -322,7 +323,9 @@ def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False) -> None:
     Output().line(f"Deleted application {app_id}.")
 
 
-def _event_done(ctx: typer.Context, app_id: int, message: str, as_json: bool) -> None:
+def _event_done(
+    ctx: typer.Context, app_id: int, event_id: int | None, message: str, as_json: bool
+) -> None:
     """After recording an event: print what was done and the next follow-up."""
     from jobhunt import rules, store
     from jobhunt.render import Output
@@ -333,7 +336,7 @@ def _event_done(ctx: typer.Context, app_id: int, message: str, as_json: bool) ->
     if out.is_json:
         out.json(
             application=_view(record),
-            event=record.events[-1] if record.events else None,
+            event=next((e for e in record.events if e.id == event_id), None),
             next_follow_up=nxt,
         )
         return
@@ -363,10 +366,11 @@ def log(
     when = day(on)
     with state(ctx).writing() as s:
         write.touch_application(s, app_id)
-        write.add_event(s, app_id, kind="follow_up", on=when, channel=via, note=note)
+        event = write.add_event(s, app_id, kind="follow_up", on=when, channel=via, note=note)
     _event_done(
         ctx,
         app_id,
+        event.id,
         f"Logged a follow-up by {via} on {when.isoformat()} for application {app_id}.",
         as_json,
     )
@@ -391,12 +395,13 @@ def interview(
     when = day(on)
     with state(ctx).writing() as s:
         app = write.get_application(s, app_id)
-        write.add_event(s, app_id, kind="interview", on=when, person=with_, note=note)
+        event = write.add_event(s, app_id, kind="interview", on=when, person=with_, note=note)
         if app.status in ("saved", "applied"):
             write.set_status(s, app_id, "interviewing", on=min(when, local_today()))
     _event_done(
         ctx,
         app_id,
+        event.id,
         f"Recorded an interview on {when.isoformat()} for application {app_id}.",
         as_json,
     )
@@ -422,9 +427,13 @@ def status(
 
     when = day(on)
     with state(ctx).writing() as s:
-        previous = write.set_status(s, app_id, new_status, on=when, note=note)
+        previous, event = write.set_status(s, app_id, new_status, on=when, note=note)
     _event_done(
-        ctx, app_id, f"Application {app_id}: {previous} -> {new_status.strip().lower()}.", as_json
+        ctx,
+        app_id,
+        event.id,
+        f"Application {app_id}: {previous} -> {new_status.strip().lower()}.",
+        as_json,
     )
 
 
@@ -450,8 +459,10 @@ def snooze(
         raise InputError(f"snooze until {when.isoformat()}: the day must be after today")
     with state(ctx).writing() as s:
         write.touch_application(s, app_id)
-        write.add_event(s, app_id, kind="snooze", on=today, until=when, note=note)
-    _event_done(ctx, app_id, f"Snoozed application {app_id} until {when.isoformat()}.", as_json)
+        event = write.add_event(s, app_id, kind="snooze", on=today, until=when, note=note)
+    _event_done(
+        ctx, app_id, event.id, f"Snoozed application {app_id} until {when.isoformat()}.", as_json
+    )
 
 
 def register(app: typer.Typer) -> None:

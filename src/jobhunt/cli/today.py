@@ -48,6 +48,8 @@ def due_label(action: Action, today: date) -> str:
         return f"{n} day{'s' if n != 1 else ''} overdue"
     if action.due == today:
         return "today"
+    if action.nudge_key:
+        return "suggestion"
     if action.due > today and action.kind in ("apply", "apply_saved"):
         return f"by {action.due.isoformat()}"
     return action.due.isoformat()

@@ -1,0 +1,325 @@
+"""Pure rules for the network habits (see rules.py for the contract).
+
+Five rules, each yielding `Action`s in the "network" section:
+
+1. ``touch``: a contact is due at (last interaction, else the day added) + cadence.
+   The cadence is the contact's own (``--every``) or the default for its kind.
+2. Step-up: while an interview or offer is pending, contacts at that company and
+   every recruiter / recruitment firm are due at cadence * ``step_up_factor``
+   (rounded half up, at least 1 day).
+3. ``find_contact``: an open, applied-to job at a company where you know nobody:
+   find someone there (oldest applications first, at most ``find_contact_max`` a day,
+   each at most once a week).
+4. ``event`` the day before and on the day of a networking event;
+   ``event_follow_up`` from the day after, for each contact met there who has not
+   been contacted since (overdue after that, for a week).
+5. ``network_target``: fewer than ``weekly_touches`` interactions this week.
+
+Nothing here reads the clock, the store or the terminal.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from jobhunt.dates import week_start
+from jobhunt.records import Application, Contact, Interaction, Snapshot
+from jobhunt.rules import Action, Policy, _nudge_allowed, search_ended_by
+
+STEP_UP_KINDS = ("recruiter", "recruitment-firm")
+FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
+
+
+def _key(company: str | None) -> str:
+    """Company names compare case-insensitively and ignoring outer spaces."""
+    return (company or "").strip().casefold()
+
+
+# --------------------------------------------------------------------------- cadence
+
+
+def pending_companies(applications: Iterable[Application]) -> dict[str, str]:
+    """Companies with an interview or offer pending: {match key: "interview pending at X"}.
+
+    Pending means an open application that is interviewing or has an offer, or one
+    still marked applied that has an interview recorded.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for app in sorted(applications, key=lambda a: a.id):
+        if not app.is_open:
+            continue
+        if app.status == "offer":
+            what = "offer"
+        elif app.status == "interviewing" or (
+            app.status == "applied" and any(e.kind == "interview" for e in app.events)
+        ):
+            what = "interview"
+        else:
+            continue
+        key = _key(app.company)
+        if not key:
+            continue
+        if key not in found or what == "offer":
+            found[key] = (app.company.strip(), what)
+    return {key: f"{what} pending at {name}" for key, (name, what) in found.items()}
+
+
+def base_cadence(contact: Contact, policy: Policy) -> int:
+    """The contact's own cadence, else the default for its kind (else for 'other')."""
+    if contact.every_days:
+        return contact.every_days
+    return policy.cadence_days.get(contact.kind, policy.cadence_days.get("other", 45))
+
+
+def stepped_up(days: int, factor: float) -> int:
+    """`days` * `factor`, rounded half up, at least one day."""
+    return max(1, int(days * factor + 0.5))
+
+
+@dataclass(frozen=True, slots=True)
+class TouchPlan:
+    """When a contact is next due, and why."""
+
+    contact_id: int
+    due: date
+    basis: date  # the day it counts from
+    touched: bool  # True: basis is the last interaction; False: the day added
+    cadence: int  # days, after any step-up
+    usual_cadence: int  # days, before any step-up
+    own_cadence: bool  # the contact's --every, not the kind's default
+    step_up: str | None = None  # "interview pending at Acme", or None
+
+    @property
+    def why(self) -> str:
+        basis = "last touch" if self.touched else "added"
+        text = (
+            f"stay-in-touch rule: every {self.cadence} days from {basis} {self.basis.isoformat()}"
+        )
+        if self.step_up:
+            return f"{text}; stepped up: {self.step_up} (usually every {self.usual_cadence} days)"
+        return text
+
+
+def touch_plan(
+    contact: Contact,
+    *,
+    policy: Policy,
+    pending: dict[str, str] | None = None,
+    last_touch: date | None = None,
+) -> TouchPlan:
+    """The next stay-in-touch day for one contact.
+
+    `pending` is `pending_companies(...)`; `last_touch` adds interactions the
+    contact record may not know of (the later of the two counts).
+    """
+    pending = pending or {}
+    last = max((d for d in (contact.last_touch, last_touch) if d is not None), default=None)
+    basis = last or contact.added_on
+    usual = base_cadence(contact, policy)
+    reason = None
+    if contact.kind in STEP_UP_KINDS and pending:
+        reason = ", ".join(pending[k] for k in sorted(pending))
+    elif _key(contact.company) in pending:
+        reason = pending[_key(contact.company)]
+    cadence = stepped_up(usual, policy.step_up_factor) if reason else usual
+    return TouchPlan(
+        contact_id=contact.id,
+        due=basis + timedelta(days=cadence),
+        basis=basis,
+        touched=last is not None,
+        cadence=cadence,
+        usual_cadence=usual,
+        own_cadence=bool(contact.every_days),
+        step_up=reason,
+    )
+
+
+def _last_touches(touches: Iterable[Interaction]) -> dict[int, date]:
+    last: dict[int, date] = {}
+    for t in touches:
+        if t.contact_id not in last or t.on > last[t.contact_id]:
+            last[t.contact_id] = t.on
+    return last
+
+
+def _who(contact: Contact) -> str:
+    if contact.company:
+        return f"{contact.name} ({contact.kind} at {contact.company})"
+    return f"{contact.name} ({contact.kind})"
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+    last = _last_touches(snapshot.touches)
+    followed: set[int] = set()
+    for action in event_actions(snapshot, today=today, policy=policy, last=last):
+        if action.contact_id is not None:
+            followed.add(action.contact_id)
+        yield action
+    for action in touch_actions(snapshot, today=today, policy=policy, last=last):
+        if action.contact_id not in followed:  # the event follow-up says it already
+            yield action
+    yield from find_contact_actions(snapshot, today=today, policy=policy)
+    yield from target_actions(snapshot, today=today, policy=policy)
+
+
+def touch_actions(
+    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
+) -> Iterator[Action]:
+    """Rules 1 and 2: contacts whose stay-in-touch day has come."""
+    last = _last_touches(snapshot.touches) if last is None else last
+    pending = pending_companies(snapshot.open_applications)
+    for contact in snapshot.contacts:
+        plan = touch_plan(contact, policy=policy, pending=pending, last_touch=last.get(contact.id))
+        if plan.due > today:
+            continue
+        verb = "Get back in touch with" if plan.touched else "Get in touch with"
+        yield Action(
+            kind="touch",
+            section="network",
+            due=plan.due,
+            message=f"{verb} {_who(contact)}",
+            why=plan.why,
+            contact_id=contact.id,
+            command=f"jobhunt contact touch {contact.id} --via email",
+            rank=20,
+        )
+
+
+def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+    """Rule 3: an open application at a company where you know nobody."""
+    if policy.find_contact_max <= 0:
+        return
+    known = {_key(c.company) for c in snapshot.contacts if _key(c.company)}
+    linked = {link.application_id for link in snapshot.links}
+    candidates = sorted(
+        (
+            a
+            for a in snapshot.open_applications
+            if a.is_open
+            and a.status != "saved"
+            and a.id not in linked
+            and _key(a.company) not in known
+        ),
+        key=lambda a: (a.applied_on is None, a.applied_on or date.min, a.id),
+    )
+
+    def recently_shown(app: Application) -> bool:
+        probe = Action("", "", today, "", "", nudge_key=f"find_contact:{app.id}")
+        return not _nudge_allowed(probe, snapshot.nudges, today)
+
+    # A company suggested earlier this week waits, so the day's slots go to others;
+    # and one suggestion per company is enough (its oldest application carries it).
+    done = {_key(a.company) for a in candidates if recently_shown(a)}
+    shown = 0
+    for app in candidates:
+        if shown >= policy.find_contact_max:
+            return
+        if _key(app.company) in done:
+            continue
+        done.add(_key(app.company))
+        key = f"find_contact:{app.id}"
+        since = (
+            f"applied {app.applied_on.isoformat()}" if app.applied_on else f"status {app.status}"
+        )
+        yield Action(
+            kind="find_contact",
+            section="network",
+            due=today,
+            message=f"Find someone you know at {app.company} (your application: {app.role})",
+            why=f"find-contact rule: no contact at {app.company} yet; {since}",
+            application_id=app.id,
+            command=f"jobhunt contact add NAME --company {shlex.quote(app.company)}",
+            nudge_key=key,
+            rank=60,
+        )
+        shown += 1
+
+
+def event_actions(
+    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
+) -> Iterator[Action]:
+    """Rule 4: a networking event ahead, and the people met at one just past."""
+    last = _last_touches(snapshot.touches) if last is None else last
+    for meetup in sorted(snapshot.meetups, key=lambda m: (m.on, m.id)):
+        ahead = (meetup.on - today).days
+        where = f" at {meetup.place}" if meetup.place else ""
+        if 0 <= ahead <= policy.event_notice_days:
+            when = "today" if ahead == 0 else f"on {meetup.on.isoformat()}"
+            yield Action(
+                kind="event",
+                section="network",
+                due=meetup.on,
+                message=f"Networking event {when}: {meetup.title}{where}",
+                why=(
+                    f"event rule: {meetup.kind} on {meetup.on.isoformat()}, "
+                    f"shown {policy.event_notice_days} day(s) ahead"
+                ),
+                event_id=meetup.id,
+                command=f"jobhunt event show {meetup.id}",
+                rank=0,
+            )
+        if not 1 <= -ahead <= FOLLOW_UP_WINDOW_DAYS:
+            continue
+        for contact in snapshot.contacts:
+            if contact.met_at_event_id != meetup.id:
+                continue
+            latest = max(
+                (d for d in (contact.last_touch, last.get(contact.id)) if d is not None),
+                default=None,
+            )
+            if latest is not None and latest >= meetup.on:
+                continue
+            yield Action(
+                kind="event_follow_up",
+                section="network",
+                due=meetup.on + timedelta(days=1),
+                message=f"Follow up with {_who(contact)}, met at {meetup.title}",
+                why=(
+                    f"event follow-up rule: met at {meetup.title} on {meetup.on.isoformat()}; "
+                    "follow up the day after"
+                ),
+                contact_id=contact.id,
+                event_id=meetup.id,
+                command=f"jobhunt contact touch {contact.id} --via email",
+                rank=10,
+            )
+
+
+def touches_this_week(snapshot: Snapshot, *, today: date, policy: Policy) -> int:
+    start = week_start(today, policy.first_weekday)
+    return sum(1 for t in snapshot.touches if start <= t.on <= today)
+
+
+def target_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+    """Rule 5: the weekly networking target (until an accepted job ends the search)."""
+    if policy.weekly_touches <= 0 or search_ended_by(snapshot) is not None:
+        return
+    done = touches_this_week(snapshot, today=today, policy=policy)
+    remaining = policy.weekly_touches - done
+    if remaining <= 0:
+        return
+    start = week_start(today, policy.first_weekday)
+    people = "person" if remaining == 1 else "people"
+    yield Action(
+        kind="network_target",
+        section="network",
+        due=start + timedelta(days=6),
+        message=(
+            f"Get in touch with {remaining} more {people} this week "
+            f"({done} of {policy.weekly_touches} so far)"
+        ),
+        why=(
+            f"weekly networking target of {policy.weekly_touches} touches, "
+            f"week of {start.isoformat()}"
+        ),
+        command=(
+            "jobhunt contact list" if snapshot.contacts else "jobhunt contact add NAME --company X"
+        ),
+        rank=90,
+    )
