@@ -459,6 +459,25 @@ def test_snooze_holds_the_thank_you_too() -> None:
     assert follow_ups(app, "2026-11-24") == [("follow_up", "thank_you", "2026-11-24", 0)]
 
 
+@pytest.mark.parametrize(
+    ("snoozed_on", "today", "expected"),
+    [
+        ("2026-11-18", "2026-11-20", [("follow_up", "thank_you", "2026-11-20", 0)]),
+        ("2026-11-19", "2026-11-20", []),
+        ("2026-11-19", "2026-11-25", [("follow_up", "thank_you", "2026-11-25", 0)]),
+    ],
+    ids=["snooze-before-interview-ignored", "snooze-on-interview-day-holds", "until-reached"],
+)
+def test_only_snoozes_since_the_interview_hold_its_follow_ups(snoozed_on, today, expected) -> None:
+    app = make_app(
+        ev("interview", "2026-11-19"),
+        ev("snooze", snoozed_on, until=d("2026-11-25")),
+        status="interviewing",
+        applied="2026-11-01",
+    )
+    assert follow_ups(app, today) == expected
+
+
 # --------------------------------------------------------------------------- ghosted
 
 FOLLOWED = ev("follow_up", "2026-11-04", channel="email")

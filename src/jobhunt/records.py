@@ -176,3 +176,19 @@ class Snapshot:
     courses: tuple[Course, ...] = ()
     skills: tuple[str, ...] = ()
     nudges: dict[str, date] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFacts:
+    """What was done in one week, counted by the store for the weekly review."""
+
+    start: date
+    end: date
+    applied: int = 0
+    follow_ups: int = 0
+    interviews: int = 0
+    touches: int = 0
+    learning_hours: float = 0.0
+    learning_logs: int = 0
+    planned_hours: float = 0.0  # the weekly hours of the courses active that week
+    active_work: tuple[Application, ...] = ()  # open or accepted stay-active jobs

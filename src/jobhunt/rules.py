@@ -18,6 +18,7 @@ from jobhunt.records import (
     Application,
     Event,
     Snapshot,
+    WeekFacts,
 )
 
 SECTIONS = ("follow_up", "apply", "network", "learn", "active")
@@ -133,8 +134,9 @@ def _of(events: Iterable[Event], kind: str) -> list[Event]:
     return sorted((e for e in events if e.kind == kind), key=lambda e: (e.on, e.id))
 
 
-def _snoozed_until(app: Application) -> date | None:
-    snoozes = _of(app.events, "snooze")
+def _snoozed_until(app: Application, *, since: date | None = None) -> date | None:
+    """The latest snooze's day, counting only snoozes made on or after `since`."""
+    snoozes = [e for e in _of(app.events, "snooze") if since is None or e.on >= since]
     return snoozes[-1].until if snoozes else None
 
 
@@ -186,7 +188,13 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
         return  # the outcome is known (an offer too): nothing left to chase
     past = [iv for iv in interviews if iv.on < today]
     if past:
-        yield from _after_interview(app, past[-1], follow_ups, hold, today, policy, who)
+        # A snooze made before the latest interview does not hold back its follow-ups.
+        later = _snoozed_until(app, since=past[-1].on)
+
+        def hold_after(due: date) -> date:
+            return max(due, later) if later else due
+
+        yield from _after_interview(app, past[-1], follow_ups, hold_after, today, policy, who)
         return
     if interviews:
         return  # the first interview is still ahead: nothing to chase meanwhile
@@ -359,3 +367,67 @@ def apply_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterato
             command=f"jobhunt status {app.id} applied",
             rank=1,
         )
+
+
+# --------------------------------------------------------------------------- weekly review
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """One of the five habits in the weekly review."""
+
+    name: str
+    done: float
+    target: float | None
+    on_target: bool
+    detail: str
+
+
+def review(facts: WeekFacts, overdue: tuple[Action, ...], *, policy: Policy) -> tuple[Area, ...]:
+    """The week against its targets, area by area (pure; `overdue` from plan())."""
+    hours_target = facts.planned_hours or None
+    temp = list(facts.active_work)
+    overdue_follow_ups = sum(1 for a in overdue if a.section == "follow_up")
+    return (
+        Area(
+            "Apply",
+            facts.applied,
+            policy.weekly_applications,
+            facts.applied >= policy.weekly_applications,
+            f"{facts.applied} of {policy.weekly_applications} applications",
+        ),
+        Area(
+            "Follow up",
+            facts.follow_ups,
+            None,
+            overdue_follow_ups == 0,
+            f"{facts.follow_ups} follow-ups made, {facts.interviews} interviews; "
+            f"{overdue_follow_ups} overdue",
+        ),
+        Area(
+            "Network",
+            facts.touches,
+            policy.weekly_touches,
+            facts.touches >= policy.weekly_touches,
+            f"{facts.touches} of {policy.weekly_touches} touches",
+        ),
+        Area(
+            "Learn",
+            facts.learning_hours,
+            hours_target,
+            facts.learning_hours >= (hours_target or 0) and facts.learning_logs > 0,
+            f"{facts.learning_hours:g} hours logged"
+            + (f" of {hours_target:g} planned" if hours_target else " (no course planned)"),
+        ),
+        Area(
+            "Stay active",
+            len(temp),
+            None,
+            bool(temp),
+            (
+                "; ".join(f"{a.job_type} at {a.company} ({a.status})" for a in temp)
+                if temp
+                else "no temporary, part-time or contract work"
+            ),
+        ),
+    )

@@ -20,6 +20,7 @@ from jobhunt.errors import NotFound, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
 from jobhunt.records import (
     CLOSED_STATUSES,
+    STAY_ACTIVE_TYPES,
     Application,
     AppliedDay,
     Contact,
@@ -29,6 +30,7 @@ from jobhunt.records import (
     Link,
     Meetup,
     Snapshot,
+    WeekFacts,
 )
 
 ENV_DB = "JOBHUNT_DB"
@@ -653,3 +655,45 @@ def contact_counts_by_meetup(conn: sqlite3.Connection) -> dict[int, int]:
         "GROUP BY met_at_event_id"
     )
     return {r[0]: r[1] for r in rows}
+
+
+def week_facts(conn: sqlite3.Connection, *, start: date, end: date) -> WeekFacts:
+    """Counts of what was done from `start` to `end` inclusive (the weekly review)."""
+    span = (start.isoformat(), end.isoformat())
+
+    def count(sql: str) -> int:
+        return conn.execute(sql, span).fetchone()[0] or 0
+
+    hours, logs = conn.execute(
+        "SELECT coalesce(sum(hours), 0), count(*) FROM course_log WHERE on_day BETWEEN ? AND ?",
+        span,
+    ).fetchone()
+    planned = conn.execute(
+        "SELECT coalesce(sum(hours_per_week), 0) FROM course WHERE status = 'active' "
+        "AND coalesce(starts_on, added_on) <= ? AND (ends_on IS NULL OR ends_on >= ?)",
+        (end.isoformat(), start.isoformat()),
+    ).fetchone()[0]
+    types = ",".join(f"'{t}'" for t in STAY_ACTIVE_TYPES)
+    active = _applications(
+        conn,
+        f"WHERE job_type IN ({types}) AND status IN ('applied','interviewing','offer','accepted') "
+        "ORDER BY id",
+    )
+    return WeekFacts(
+        start=start,
+        end=end,
+        applied=count("SELECT count(*) FROM application WHERE applied_on BETWEEN ? AND ?"),
+        follow_ups=count(
+            "SELECT count(*) FROM application_event WHERE kind = 'follow_up' "
+            "AND on_day BETWEEN ? AND ?"
+        ),
+        interviews=count(
+            "SELECT count(*) FROM application_event WHERE kind = 'interview' "
+            "AND on_day BETWEEN ? AND ?"
+        ),
+        touches=count("SELECT count(*) FROM interaction WHERE on_day BETWEEN ? AND ?"),
+        learning_hours=float(hours),
+        learning_logs=int(logs),
+        planned_hours=float(planned),
+        active_work=tuple(active),
+    )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -35,6 +36,19 @@ def _view(app: Application) -> dict:
         {k: v for k, v in e.items() if k != "application_id"} for e in data.pop("events")
     ]
     return data
+
+
+def _applied_day(text: str | None) -> date:
+    """The applied day: today by default, never in the future."""
+    from jobhunt.errors import InputError
+
+    when = day(text)
+    if when > local_today():
+        raise InputError(
+            f"applied date {when.isoformat()} is in the future; "
+            "for a job you have not applied to yet use --saved"
+        )
+    return when
 
 
 def add(
@@ -82,7 +96,7 @@ def add(
     from jobhunt import rules, store, write
     from jobhunt.render import Output
 
-    on = day(applied)
+    on = _applied_day(applied)
     st = state(ctx)
     with st.writing() as s:
         row = write.add_application(
@@ -287,7 +301,7 @@ def edit(
         if value is not None:
             changes[name] = value
     if applied is not None:
-        changes["applied_on"] = day(applied)
+        changes["applied_on"] = _applied_day(applied)
     if job_type == "":
         changes["job_type"] = None
     if not changes and skill is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -50,9 +50,11 @@ def due_label(action: Action, today: date) -> str:
         return "today"
     if action.nudge_key:
         return "suggestion"
-    if action.due > today and action.kind in ("apply", "apply_saved"):
-        return f"by {action.due.isoformat()}"
-    return action.due.isoformat()
+    if action.due == today + timedelta(days=1):
+        return "tomorrow"
+    if action.kind in ("interview", "event", "course_session"):
+        return action.due.isoformat()
+    return f"by {action.due.isoformat()}"
 
 
 def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None:
@@ -60,6 +62,7 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
     from jobhunt.rules import SECTION_TITLES, SECTIONS
 
     if out.mode == "rich":
+        from rich.table import Table
         from rich.text import Text
 
         out.line(f"Agenda for {today:%A %d %B %Y}", style="bold")
@@ -68,18 +71,18 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
             if not items:
                 continue
             out.line()
-            rows = []
+            out.line(SECTION_TITLES[section], style="bold underline")
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
             for a in items:
-                style = "red" if a.overdue_days else ("yellow" if a.due == today else "")
-                rows.append(
-                    (
-                        Text(due_label(a, today), style=style),
-                        Text(clean(a.message)),
-                        Text(clean(a.why), style="dim"),
-                        Text(clean(a.command or ""), style="cyan"),
-                    )
-                )
-            out.table(("When", "What", "Why", "Do"), rows, title=SECTION_TITLES[section])
+                style = "bold red" if a.overdue_days else ("yellow" if a.due == today else "dim")
+                body = Text(clean(a.message))
+                body.append("\n" + clean(a.why), style="dim")
+                if a.command:
+                    body.append("\n$ " + clean(a.command), style="cyan")
+                grid.add_row(Text(due_label(a, today), style=style), body)
+            out.console.print(grid)
         return
     for a in actions:
         label = f"[{SECTION_TITLES[a.section]}] {due_label(a, today)}"
