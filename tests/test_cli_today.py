@@ -236,15 +236,16 @@ def test_rich_mode_prints_data_literally(jh, nasty, command) -> None:
     assert result.stderr == ""
 
 
-def test_rich_today_renders_tables(jh, core_only) -> None:
+def test_rich_today_renders_sections(jh, core_only) -> None:
     add(jh, "Acme", "Dev", "2026-11-17")
     out = jh("today", env={"FORCE_COLOR": "1", "COLUMNS": "250"}).stdout
     plain = SGR.sub("", out)
-    assert plain.startswith("Agenda for Friday 27 November 2026\n")
-    assert "─" in plain
+    assert plain.startswith("Agenda for Friday 27 November 2026\n\nFollow up\n")
     assert re.search(r"3 days overdue +Follow up on your application to Acme \(Dev\)", plain)
+    assert re.search(r"\n +applied 2026-11-17; one follow-up 7 days after applying", plain)
+    assert re.search(r"\n +\$ jobhunt log 1 --via email", plain)
     assert 31 in colour_codes(out)  # overdue is red
-    assert "\x1b[31m3 days overdue" in out
+    assert "\x1b[1;31m3 days overdue" in out
 
 
 def test_no_color_is_honoured(jh, core_only) -> None:

@@ -19,7 +19,8 @@ def all_commands():
     root = get_command(app)
 
     def walk(group, prefix):
-        for name, cmd in group.commands.items():
+        for name in group.list_commands(None):
+            cmd = group.get_command(None, name)
             full = f"{prefix} {name}".strip()
             if hasattr(cmd, "commands"):
                 yield from walk(cmd, full)

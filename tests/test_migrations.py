@@ -49,7 +49,8 @@ def test_models_match_the_migrated_schema(db_path: Path) -> None:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
         assert columns == [c.name for c in table.columns], name
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == set(SQLModel.metadata.tables) | {"schema_migrations"}
+    bookkeeping = {"schema_migrations", "undo_point", "undo_log"}
+    assert tables == set(SQLModel.metadata.tables) | bookkeeping
 
 
 def test_committed_v1_store_opens_with_all_data_intact(tmp_path: Path) -> None:

@@ -158,7 +158,78 @@ INITIAL = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+# The columns each table had when undo was added. Fixed here on purpose: a later
+# migration that adds a column must also recreate that table's undo triggers.
+_UNDO_COLUMNS = {
+    "application": (
+        "company", "role", "status", "applied_on", "job_type", "source", "url", "location",
+        "salary", "note", "created_at", "updated_at",
+    ),
+    "application_skill": ("application_id", "skill"),
+    "application_event": (
+        "application_id", "kind", "on_day", "channel", "status", "until_day", "person", "note",
+        "created_at",
+    ),
+    "meetup": ("title", "on_day", "kind", "place", "note", "created_at"),
+    "contact": (
+        "name", "company", "title", "kind", "email", "phone", "url", "met", "every_days", "note",
+        "met_at_event_id", "added_on", "created_at",
+    ),
+    "interaction": ("contact_id", "via", "on_day", "note", "created_at"),
+    "contact_link": ("contact_id", "application_id", "role"),
+    "course": (
+        "title", "provider", "kind", "starts_on", "ends_on", "days", "hours_per_week", "cost",
+        "url", "note", "status", "added_on", "created_at",
+    ),
+    "course_skill": ("course_id", "skill"),
+    "course_log": ("course_id", "on_day", "hours", "progress", "note", "created_at"),
+    "skill": ("name", "added_on"),
+}  # fmt: skip
+
+
+def undo_triggers(table: str, columns: Sequence[str]) -> list[str]:
+    """Triggers that record, for every change to `table`, the SQL that reverses it."""
+    record = "INSERT INTO undo_log (point_id, statement) SELECT max(id), {sql} FROM undo_point"
+    sets = " || ',' || ".join(f"'{c}=' || quote(OLD.{c})" for c in columns)
+    values = " || ',' || ".join(f"quote(OLD.{c})" for c in columns)
+    names = ",".join(columns)
+    return [
+        f"CREATE TRIGGER undo_{table}_insert AFTER INSERT ON {table} BEGIN "
+        + record.format(sql=f"'DELETE FROM {table} WHERE rowid=' || NEW.rowid")
+        + "; END",
+        f"CREATE TRIGGER undo_{table}_update AFTER UPDATE ON {table} BEGIN "
+        + record.format(sql=f"'UPDATE {table} SET ' || {sets} || ' WHERE rowid=' || OLD.rowid")
+        + "; END",
+        f"CREATE TRIGGER undo_{table}_delete AFTER DELETE ON {table} BEGIN "
+        + record.format(
+            sql=(
+                f"'INSERT INTO {table} (rowid,{names}) VALUES (' "
+                f"|| OLD.rowid || ',' || {values} || ')'"
+            )
+        )
+        + "; END",
+    ]
+
+
+UNDO = Migration(
+    "0002_undo",
+    (
+        """CREATE TABLE undo_point (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE undo_log (
+            seq INTEGER PRIMARY KEY,
+            point_id INTEGER,
+            statement TEXT NOT NULL
+        )""",
+        "CREATE INDEX ix_undo_log_point ON undo_log (point_id)",
+        *[stmt for table, cols in _UNDO_COLUMNS.items() for stmt in undo_triggers(table, cols)],
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

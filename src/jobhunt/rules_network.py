@@ -236,7 +236,7 @@ def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> 
             application_id=app.id,
             command=f"jobhunt contact add NAME --company {shlex.quote(app.company)}",
             nudge_key=key,
-            rank=60,
+            rank=60 + shown,  # keeps oldest-first through plan()'s sort
         )
         shown += 1
 

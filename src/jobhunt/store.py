@@ -104,11 +104,20 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken with BEGIN IMMEDIATE so writers queue instead of failing."""
+def transaction(
+    conn: sqlite3.Connection, *, undo_label: str | None = None
+) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken with BEGIN IMMEDIATE so writers queue instead of failing.
+
+    With `undo_label`, the changes made inside become one step that `undo` can revert.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if undo_label is not None:
+            begin_undo_point(conn.execute, undo_label)
         yield conn
+        if undo_label is not None:
+            end_undo_point(conn.execute)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -640,6 +649,52 @@ def file_mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+UNDO_KEEP = 100  # undo steps kept; older ones are pruned
+
+
+def begin_undo_point(execute, label: str) -> None:
+    """Start an undo step inside the current transaction (`execute` runs one SQL statement).
+
+    Triggers (migration 0002_undo) record, under the newest step, the SQL that reverses
+    every change; `undo_last` replays them backwards.
+    """
+    execute(
+        "DELETE FROM undo_log WHERE point_id <= (SELECT max(id) FROM undo_point) - ?", (UNDO_KEEP,)
+    )
+    execute("DELETE FROM undo_point WHERE id <= (SELECT max(id) FROM undo_point) - ?", (UNDO_KEEP,))
+    execute("INSERT INTO undo_point (label, created_at) VALUES (?, ?)", (label, utc_now()))
+
+
+def end_undo_point(execute) -> None:
+    """Drop the newest undo step if the command changed nothing (nothing to revert)."""
+    execute(
+        "DELETE FROM undo_point WHERE id = (SELECT max(id) FROM undo_point) "
+        "AND NOT EXISTS (SELECT 1 FROM undo_log WHERE point_id = undo_point.id)"
+    )
+
+
+def undo_last(conn: sqlite3.Connection) -> tuple[str, str, int] | None:
+    """Revert the newest step that changed something: (label, when, changes) or None."""
+    with transaction(conn):
+        row = conn.execute(
+            "SELECT p.id, p.label, p.created_at, count(l.seq) FROM undo_point p "
+            "JOIN undo_log l ON l.point_id = p.id GROUP BY p.id ORDER BY p.id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        point, label, when, changes = row
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        statements = conn.execute(
+            "SELECT statement FROM undo_log WHERE point_id = ? ORDER BY seq DESC", (point,)
+        ).fetchall()
+        for (statement,) in statements:
+            conn.execute(statement)
+        # The replay itself was logged under the newest point: drop it all.
+        conn.execute("DELETE FROM undo_log WHERE point_id >= ? OR point_id IS NULL", (point,))
+        conn.execute("DELETE FROM undo_point WHERE id >= ?", (point,))
+    return label, when, changes
+
+
 def has_any_record(conn: sqlite3.Connection) -> bool:
     """True once anything at all was recorded (to explain an empty agenda)."""
     for table in ("application", "contact", "course", "meetup"):
@@ -697,3 +752,21 @@ def week_facts(conn: sqlite3.Connection, *, start: date, end: date) -> WeekFacts
         planned_hours=float(planned),
         active_work=tuple(active),
     )
+
+
+def warn_location_once(conn: sqlite3.Connection, path: Path) -> str | None:
+    """The location risk for this store, returned only the first time it is seen."""
+    from jobhunt.location import risk
+
+    problem = risk(path)
+    if problem is None:
+        return None
+    key = "location-warning"
+    if conn.execute("SELECT 1 FROM nudge WHERE key = ?", (key,)).fetchone():
+        return None
+    with transaction(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO nudge (key, shown_on) VALUES (?, ?)",
+            (key, utc_now()[:10]),
+        )
+    return problem

@@ -49,10 +49,19 @@ def engine_for(path: Path) -> Engine:
 
 
 @contextlib.contextmanager
-def session(path: Path) -> Iterator[Session]:
-    """One write transaction: commit on success, roll back on any error."""
+def session(path: Path, *, undo_label: str | None = None) -> Iterator[Session]:
+    """One write transaction: commit on success, roll back on any error.
+
+    With `undo_label`, everything it changes is one step that `jobhunt undo` reverts.
+    """
     with Session(engine_for(path), expire_on_commit=False) as s, s.begin():
+        raw = s.connection().connection.driver_connection
+        if undo_label is not None:
+            store.begin_undo_point(raw.execute, undo_label)
         yield s
+        if undo_label is not None:
+            s.flush()
+            store.end_undo_point(raw.execute)
 
 
 def _get(s: Session, model, key, noun: str, hint: str):  # type: ignore[no-untyped-def]

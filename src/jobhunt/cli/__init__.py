@@ -43,9 +43,33 @@ def _as_user_error(exc: BaseException) -> JobhuntError | None:
 
 
 class JobhuntGroup(TyperGroup):
-    """The root group: the single place where errors become one line on stderr."""
+    """The root group: commands loaded on demand, and the single place where errors
+    become one line on stderr."""
+
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        return list(COMMANDS)
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        return build_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        limit = formatter.width - 6 - max(len(n) for n in COMMANDS)
+        rows = []
+        for name in COMMANDS:
+            text = short_help(name)
+            if len(text) > limit:
+                text = text[: limit - 3].rsplit(" ", 1)[0] + "..."
+            rows.append((name, text))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        import shlex
+
+        args = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        label = shlex.join(["jobhunt", *args])
+        # Arguments that are not valid UTF-8 still make a storable label.
+        _common.state(ctx).command = label.encode("utf-8", "backslashreplace").decode("utf-8")
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
@@ -104,14 +128,68 @@ def root(
         ctx.invoke(today, ctx=ctx)
 
 
-def _register() -> None:
-    from jobhunt.cli import applications, today
+# Every command, in --help order: name -> (module, attribute). The attribute is a
+# command function or a Typer sub-app. Modules are imported, and their commands built,
+# only when that command runs (building all of them costs ~50 ms a run: Typer evaluates
+# every signature), so `jobhunt today` pays only for itself. Add new commands here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "today": ("jobhunt.cli.today", "today"),
+    "week": ("jobhunt.cli.week", "week"),
+    "add": ("jobhunt.cli.applications", "add"),
+    "list": ("jobhunt.cli.applications", "list_"),
+    "show": ("jobhunt.cli.applications", "show"),
+    "edit": ("jobhunt.cli.applications", "edit"),
+    "rm": ("jobhunt.cli.applications", "rm"),
+    "log": ("jobhunt.cli.applications", "log"),
+    "interview": ("jobhunt.cli.applications", "interview"),
+    "status": ("jobhunt.cli.applications", "status"),
+    "snooze": ("jobhunt.cli.applications", "snooze"),
+    "contact": ("jobhunt.cli.contacts", "app"),
+    "event": ("jobhunt.cli.events", "app"),
+    "course": ("jobhunt.cli.courses", "app"),
+    "skills": ("jobhunt.cli.courses", "skills_app"),
+    "undo": ("jobhunt.cli.maintenance", "undo"),
+    "doctor": ("jobhunt.cli.maintenance", "doctor"),
+}
 
-    today.register(app)
-    applications.register(app)
+_BUILT: dict[str, object] = {}
 
 
-_register()
+def _target(name: str):  # type: ignore[no-untyped-def]
+    import importlib
+
+    module, attribute = COMMANDS[name]
+    return getattr(importlib.import_module(module), attribute)
+
+
+def build_command(name: str):  # type: ignore[no-untyped-def]
+    """The Click command for `name`, built on first use and cached."""
+    if name not in _BUILT:
+        from typer.main import get_command
+
+        target = _target(name)
+        if isinstance(target, typer.Typer):
+            target.info.name = name
+            _BUILT[name] = get_command(target)
+        else:
+            single = typer.Typer(rich_markup_mode=None, add_completion=False)
+            single.command(name)(target)
+            _BUILT[name] = get_command(single)
+    return _BUILT[name]
+
+
+def short_help(name: str) -> str:
+    """A command's one-line help, without building it."""
+    target = _target(name)
+    if isinstance(target, typer.Typer):
+        callback = target.registered_callback
+        doc = target.info.help or (
+            callback.callback.__doc__ if callback and callback.callback else ""
+        )
+    else:
+        doc = target.__doc__
+    doc = doc or ""
+    return " ".join(doc.strip().split("\n\n")[0].split())
 
 
 def main() -> None:

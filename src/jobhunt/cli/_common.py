@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 @dataclass
 class State:
     db: str | None = None
+    command: str = "jobhunt"  # the command line, as the label of its undo step
     _conn: sqlite3.Connection | None = None
 
     @property
@@ -38,6 +39,12 @@ class State:
         """The store, opened (created and migrated if needed) once per command."""
         if self._conn is None:
             self._conn = store.open_store(self.path)
+            problem = store.warn_location_once(self._conn, self.path)
+            if problem:
+                from jobhunt.location import HINT
+                from jobhunt.render import warn
+
+                warn(f"Warning: {problem}; {HINT}. (Shown once.)")
         return self._conn
 
     @contextlib.contextmanager
@@ -46,7 +53,7 @@ class State:
         self.conn()
         from jobhunt import write
 
-        with write.session(self.path) as s:
+        with write.session(self.path, undo_label=self.command) as s:
             yield s
 
 

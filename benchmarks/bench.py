@@ -1,0 +1,265 @@
+"""Time jobhunt's everyday commands against their floors, at several store sizes.
+
+    python benchmarks/bench.py                 # 1,000 / 10,000 / 100,000 applications
+    python benchmarks/bench.py --sizes 1000 10000 --runs 10
+    python benchmarks/bench.py --smoke         # CI: smallest size, 2 runs, no RESULTS.md
+
+Each command runs in a fresh process, once to warm up and then --runs times; the
+script reports min / median / max wall time and peak memory (ru_maxrss of the child,
+from os.wait4), the medians as ratios to the floors (`python -c pass`, and a trivial
+Typer app that prints a Rich table), checks the targets, and writes RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+TODAY = "2026-11-27"
+PY = sys.executable
+
+
+@dataclass
+class Timing:
+    name: str
+    size: int | None
+    times: list[float]
+    peak_kb: int
+    ok: bool = True
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def run_once(
+    argv: list[str], env: dict[str, str], stdin_file: str | None = None
+) -> tuple[float, int, int]:
+    stdin = open(stdin_file) if stdin_file else subprocess.DEVNULL  # noqa: SIM115
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=stdin
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if stdin_file:
+        stdin.close()
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    if code != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise RuntimeError(f"{' '.join(argv)} exited {code}: {err.strip()[:300]}")
+    return elapsed, usage.ru_maxrss, code
+
+
+def measure(name, argv, env, runs, size=None, prepare=None) -> Timing:
+    if prepare:
+        prepare()
+    run_once(argv, env)  # warm-up
+    times, peak = [], 0
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        elapsed, rss, _ = run_once(argv, env)
+        times.append(elapsed)
+        peak = max(peak, rss)
+    return Timing(name, size, times, peak)
+
+
+def jobhunt(*args: str) -> list[str]:
+    return [PY, "-m", "jobhunt", *args]
+
+
+def has_command(env, *args) -> bool:
+    result = subprocess.run(jobhunt(*args, "--help"), env=env, capture_output=True, check=False)
+    return result.returncode == 0
+
+
+def write_csv(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write("Company,Position,Date Applied,Status,Link\n")
+        for i in range(rows):
+            f.write(
+                f"Import Co {i},Analyst {i % 7},2025-{i % 12 + 1:02d}-{i % 28 + 1:02d},Applied,https://example.com/{i}\n"
+            )
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="jobhunt benchmark")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="smallest size, 2 runs, no RESULTS.md")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.runs = [1000], 2
+    work = Path(tempfile.mkdtemp(prefix="jobhunt-bench-"))
+    results: list[Timing] = []
+    try:
+        base_env = {**os.environ, "JOBHUNT_TODAY": TODAY, "XDG_CONFIG_HOME": str(work / "config")}
+        base_env.pop("FORCE_COLOR", None)
+        results.append(measure("python -c pass", [PY, "-c", "pass"], base_env, args.runs))
+        results.append(
+            measure(
+                "floor: typer + rich table", [PY, str(HERE / "floor_app.py")], base_env, args.runs
+            )
+        )
+        results.append(measure("--help", jobhunt("--help"), base_env, args.runs))
+        results.append(measure("--version", jobhunt("--version"), base_env, args.runs))
+        for size in args.sizes:
+            master = work / f"master-{size}.db"
+            t0 = time.perf_counter()
+            generate(master, size, __import__("datetime").date.fromisoformat(TODAY))
+            print(
+                f"generated {size:,} applications in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
+            db = work / f"store-{size}.db"
+            shutil.copy(master, db)
+            env = {**base_env, "JOBHUNT_DB": str(db)}
+            results.append(measure("today", jobhunt("today"), env, args.runs, size))
+            results.append(
+                measure("today --json", jobhunt("today", "--json"), env, args.runs, size)
+            )
+            results.append(measure("list", jobhunt("list"), env, args.runs, size))
+            results.append(measure("show ID", jobhunt("show", str(size)), env, args.runs, size))
+            results.append(measure("add", jobhunt("add", "Bench Co", "Role"), env, args.runs, size))
+            if has_command(env, "contact", "touch"):
+                results.append(
+                    measure(
+                        "contact touch",
+                        jobhunt("contact", "touch", "1", "--via", "email"),
+                        env,
+                        args.runs,
+                        size,
+                    )
+                )
+            comp_env = {
+                **env,
+                "_JOBHUNT_COMPLETE": "complete_bash",
+                "COMP_WORDS": "jobhunt show 1",
+                "COMP_CWORD": "2",
+            }
+            results.append(measure("completion of an id", jobhunt(), comp_env, args.runs, size))
+        if has_command(base_env, "import", "csv"):
+            rows = 1000 if args.smoke else 10000
+            csv_path = work / "import.csv"
+            write_csv(csv_path, rows)
+            target = work / "import.db"
+
+            def fresh() -> None:
+                for p in work.glob("import.db*"):
+                    p.unlink()
+
+            env = {**base_env, "JOBHUNT_DB": str(target)}
+            timing = measure(
+                f"import csv ({rows:,} rows)",
+                jobhunt("import", "csv", str(csv_path)),
+                env,
+                args.runs,
+                None,
+                fresh,
+            )
+            timing.size = rows
+            results.append(timing)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = render(results, args)
+    print(report)
+    if not args.smoke:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+def render(results: list[Timing], args) -> str:
+    by = {(r.name, r.size): r for r in results}
+    bare = by[("python -c pass", None)].median
+    floor = by[("floor: typer + rich table", None)].median
+    lines = [
+        "# jobhunt benchmark results",
+        "",
+        f"Machine: {machine()}. Runs: {args.runs} after one warm-up, each in a fresh process.",
+        f"Floors: `python -c pass` {bare * 1000:.1f} ms; "
+        f"a trivial Typer app printing a Rich table {floor * 1000:.1f} ms.",
+        "",
+        "| command | applications | min ms | median ms | max ms | peak MB | x python | x floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.name} | {'' if r.size is None else f'{r.size:,}'} | {min(r.times) * 1000:.1f} | "
+            f"{r.median * 1000:.1f} | {max(r.times) * 1000:.1f} | {r.peak_kb / 1024:.1f} | "
+            f"{r.median / bare:.1f} | {r.median / floor:.2f} |"
+        )
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    sizes = sorted({r.size for r in results if r.size and r.name == "today"})
+    small, mid, large = sizes[0], (10000 if 10000 in sizes else sizes[-1]), sizes[-1]
+
+    def check(
+        label: str, value: float, limit: float, fmt: str = "{:.2f}", above: bool = False
+    ) -> None:
+        met = value >= limit if above else value <= limit
+        lines.append(f"| {label} | {fmt.format(value)} | {'yes' if met else 'NO'} |")
+
+    check(f"today at {mid:,} <= 1.3 x floor", by[("today", mid)].median / floor, 1.3)
+    check(
+        f"today at {large:,} <= 1.25 x today at {small:,}",
+        by[("today", large)].median / by[("today", small)].median,
+        1.25,
+    )
+    for name in ("--help", "--version"):
+        check(f"{name} <= 1.2 x floor", by[(name, None)].median / floor, 1.2)
+    check(
+        f"completion at {large:,} <= 1.2 x floor",
+        by[("completion of an id", large)].median / floor,
+        1.2,
+    )
+    for name in ("add", "contact touch"):
+        if (name, large) in by:
+            check(
+                f"{name} at {large:,} <= 1.2 x at {small:,}",
+                by[(name, large)].median / by[(name, small)].median,
+                1.2,
+            )
+    check(
+        f"peak memory of today at {large:,} <= 1.5 x at {small:,}",
+        by[("today", large)].peak_kb / by[("today", small)].peak_kb,
+        1.5,
+    )
+    imports = [r for r in results if r.name.startswith("import csv")]
+    if imports:
+        rate = imports[0].size / imports[0].median
+        check("import csv >= 2,000 rows/s", rate, 2000, "{:,.0f} rows/s", above=True)
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,498 @@
+"""People you know: add, list, show, edit, rm, and what you do with them
+(touch: record an interaction; link / unlink: tie them to an application)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jobhunt.cli._common import (
+    AppId,
+    ContactId,
+    Json,
+    Note,
+    OnDay,
+    Yes,
+    complete_event,
+    complete_from,
+    confirm,
+    day,
+    policy,
+    state,
+)
+from jobhunt.dates import DATE_HELP
+from jobhunt.records import CONTACT_KINDS, LINK_ROLES, TOUCH_CHANNELS, Contact
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from jobhunt.rules_network import TouchPlan
+
+app = typer.Typer(
+    name="contact",
+    rich_markup_mode=None,
+    no_args_is_help=False,
+)
+
+_KIND_HELP = "What they are to you: " + ", ".join(CONTACT_KINDS) + "."
+# Kept in step with rules.DEFAULT_CADENCE by a test (importing rules here would slow --help).
+EVERY_HELP = (
+    "How often to stay in touch, e.g. 2w, 30d, 3m (default by kind: recruiter 14d, "
+    "recruitment-firm 14d, hiring-manager 30d, referral 21d, peer 30d, industry-leader 60d, "
+    "other 45d; halved while an interview or offer is pending at their company, and for "
+    "every recruiter)."
+)
+
+
+def _view(contact: Contact) -> dict:
+    """The stable JSON shape of a contact (version 1)."""
+    from jobhunt.render import jsonable
+
+    return jsonable(contact)
+
+
+def _plan(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
+    from jobhunt import rules_network, store
+
+    pending = rules_network.pending_companies(store.list_applications(conn))
+    return rules_network.touch_plan(contact, policy=policy(), pending=pending)
+
+
+def _cadence_text(plan: TouchPlan, contact: Contact) -> str:
+    from jobhunt.dates import format_period
+
+    source = "yours" if plan.own_cadence else f"default for {contact.kind}"
+    text = f"every {format_period(plan.usual_cadence)} ({source})"
+    if plan.step_up:
+        text += f"; stepped up to every {format_period(plan.cadence)}: {plan.step_up}"
+    return text
+
+
+def _period(text: str | None) -> int | None:
+    """--every: None keeps the default, '' (edit only) clears it back to the default."""
+    from jobhunt.dates import parse_period
+
+    if text is None or text == "":
+        return None
+    return parse_period(text)
+
+
+def _event_id(text: str) -> int | None:
+    from jobhunt.errors import InputError
+
+    if text == "":
+        return None
+    if not text.strip().isdigit():
+        raise InputError(f"invalid event id {text!r}: give a number (see: jobhunt event list)")
+    return int(text)
+
+
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Their name.")],
+    company: Annotated[str | None, typer.Option("--company", "-c", help="Where they work.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Their job title.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help=_KIND_HELP + " Default: other.",
+            autocompletion=complete_from(CONTACT_KINDS),
+        ),
+    ] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Email address.")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Phone number.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", "-u", help="Profile URL (LinkedIn, site...).")
+    ] = None,
+    met: Annotated[str | None, typer.Option("--met", help="How you met, as text.")] = None,
+    every: Annotated[str | None, typer.Option("--every", metavar="PERIOD", help=EVERY_HELP)] = None,
+    met_at: Annotated[
+        int | None,
+        typer.Option(
+            "--met-at",
+            metavar="EVENT_ID",
+            help="The networking event where you met (see: jobhunt event list).",
+            autocompletion=complete_event,
+        ),
+    ] = None,
+    added: Annotated[
+        str | None,
+        typer.Option(
+            "--added",
+            metavar="DATE",
+            help=f"When you met or added them; the first touch counts from it "
+            f"(default today). {DATE_HELP}",
+        ),
+    ] = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Add someone you know, and see when to get in touch with them first."""
+    from jobhunt import store, validate, write
+    from jobhunt.render import Output, clean
+
+    validate.choice(kind, "contact kind", CONTACT_KINDS)
+    every_days = _period(every)
+    on = day(added)
+    st = state(ctx)
+    with st.writing() as s:
+        row = write.add_contact(
+            s,
+            name=name,
+            added_on=on,
+            kind=kind,
+            every_days=every_days,
+            met_at_event_id=met_at,
+            company=company,
+            title=title,
+            email=email,
+            phone=phone,
+            url=url,
+            met=met,
+            note=note,
+        )
+        contact_id = row.id
+    assert contact_id is not None
+    conn = st.conn()
+    contact = store.get_contact(conn, contact_id)
+    plan = _plan(conn, contact)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(contact=_view(contact), next_touch=plan.due)
+        return
+    at = f" ({clean(contact.company)})" if contact.company else ""
+    out.line(f"Added contact {contact_id}: {clean(contact.name)}{at}, {contact.kind}.")
+    out.line(f"First touch due {plan.due.isoformat()}: {_cadence_text(plan, contact)}.")
+
+
+def list_(
+    ctx: typer.Context,
+    company: Annotated[
+        str | None, typer.Option("--company", "-c", help="Only companies containing this text.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only this kind: " + ", ".join(CONTACT_KINDS) + ".",
+            autocompletion=complete_from(CONTACT_KINDS),
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """List contacts with their last touch and when the next one is due."""
+    from jobhunt import rules_network, store, validate
+    from jobhunt.render import Output
+
+    kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
+    conn = state(ctx).conn()
+    contacts = store.list_contacts(conn, company=company, kind=kind)
+    pending = rules_network.pending_companies(store.list_applications(conn))
+    pol = policy()
+    due = {c.id: rules_network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(contacts=[{**_view(c), "next_touch": due[c.id]} for c in contacts])
+        return
+    if not contacts and out.mode == "rich":
+        out.line("No contacts match. Add one with: jobhunt contact add NAME --company COMPANY")
+        return
+    out.table(
+        ("ID", "Name", "Company", "Kind", "Last touch", "Next touch"),
+        [
+            (
+                c.id,
+                c.name,
+                c.company or "",
+                c.kind,
+                c.last_touch.isoformat() if c.last_touch else "",
+                due[c.id].isoformat(),
+            )
+            for c in contacts
+        ],
+    )
+
+
+def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> None:
+    """Show a contact: details, every interaction, linked applications, where you met."""
+    from jobhunt import store
+    from jobhunt.render import Output
+
+    conn = state(ctx).conn()
+    contact = store.get_contact(conn, contact_id)
+    touches = store.interactions_of(conn, contact_id)
+    links = store.links_for(conn, contact_id=contact_id)
+    apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
+    meetup = store.get_meetup(conn, contact.met_at_event_id) if contact.met_at_event_id else None
+    plan = _plan(conn, contact)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(
+            contact=_view(contact),
+            next_touch=plan.due,
+            interactions=[{"id": t.id, "via": t.via, "on": t.on, "note": t.note} for t in touches],
+            applications=[
+                {"id": a.id, "company": a.company, "role": a.role, "status": a.status, "as": role}
+                for a, role in apps
+            ],
+            event=meetup,
+        )
+        return
+    out.fields(
+        [
+            ("Name", contact.name),
+            ("Company", contact.company),
+            ("Title", contact.title),
+            ("Kind", contact.kind),
+            ("Email", contact.email),
+            ("Phone", contact.phone),
+            ("URL", contact.url),
+            ("Met", contact.met),
+            (
+                "Met at",
+                f"{meetup.title} (event {meetup.id}, {meetup.on.isoformat()})" if meetup else None,
+            ),
+            ("Added", contact.added_on),
+            ("Last touch", contact.last_touch),
+            ("Next touch", f"{plan.due.isoformat()} ({_cadence_text(plan, contact)})"),
+            ("Note", contact.note),
+        ],
+        title=f"Contact {contact.id}",
+    )
+    out.line()
+    out.heading("Interactions")
+    out.table(("Day", "Via", "Note"), [(t.on.isoformat(), t.via, t.note or "") for t in touches])
+    if apps:
+        out.line()
+        out.heading("Applications")
+        out.table(
+            ("ID", "Company", "Role", "Status", "As"),
+            [(a.id, a.company, a.role, a.status, role) for a, role in apps],
+        )
+
+
+def edit(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
+    company: Annotated[
+        str | None, typer.Option("--company", "-c", help="Where they work ('' clears).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Their job title ('' clears).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help=_KIND_HELP, autocompletion=complete_from(CONTACT_KINDS)),
+    ] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Email ('' clears).")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Phone ('' clears).")] = None,
+    url: Annotated[str | None, typer.Option("--url", "-u", help="Profile URL ('' clears).")] = None,
+    met: Annotated[str | None, typer.Option("--met", help="How you met ('' clears).")] = None,
+    every: Annotated[
+        str | None,
+        typer.Option(
+            "--every", metavar="PERIOD", help=EVERY_HELP + " '' goes back to the default."
+        ),
+    ] = None,
+    met_at: Annotated[
+        str | None,
+        typer.Option(
+            "--met-at",
+            metavar="EVENT_ID",
+            help="The event where you met ('' clears).",
+            autocompletion=complete_event,
+        ),
+    ] = None,
+    added: Annotated[
+        str | None,
+        typer.Option("--added", metavar="DATE", help=f"Correct the day added. {DATE_HELP}"),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="Replace the note ('' clears).")
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Change any field of a contact ('' clears optional text)."""
+    from jobhunt import store, validate, write
+    from jobhunt.errors import InputError
+    from jobhunt.render import Output
+
+    changes: dict[str, object] = {
+        field: value
+        for field, value in (
+            ("name", name),
+            ("company", company),
+            ("title", title),
+            ("kind", kind),
+            ("email", email),
+            ("phone", phone),
+            ("url", url),
+            ("met", met),
+            ("note", note),
+        )
+        if value is not None
+    }
+    if kind is not None:
+        changes["kind"] = validate.choice(kind, "contact kind", CONTACT_KINDS)
+    if every is not None:
+        changes["every_days"] = _period(every)
+    if met_at is not None:
+        changes["met_at_event_id"] = _event_id(met_at)
+    if added is not None:
+        changes["added_on"] = day(added)
+    if not changes:
+        raise InputError(
+            "nothing to change; give at least one option (see: jobhunt contact edit --help)"
+        )
+    st = state(ctx)
+    with st.writing() as s:
+        changed = write.edit_contact(s, contact_id, changes)
+    conn = st.conn()
+    contact = store.get_contact(conn, contact_id)
+    plan = _plan(conn, contact)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(contact=_view(contact), changed=changed, next_touch=plan.due)
+    elif changed:
+        out.line(f"Changed {', '.join(changed)} of contact {contact_id}.")
+        out.line(f"Next touch due {plan.due.isoformat()}.")
+    else:
+        out.line(f"Contact {contact_id} already had those values; nothing changed.")
+
+
+def rm(ctx: typer.Context, contact_id: ContactId, yes: Yes = False, as_json: Json = False) -> None:
+    """Delete a contact, their interactions and links (asks first unless --yes)."""
+    from jobhunt import store, write
+    from jobhunt.render import Output, clean
+
+    st = state(ctx)
+    contact = store.get_contact(st.conn(), contact_id)
+    confirm(f"Delete contact {contact_id} ({clean(contact.name)})?", yes)
+    with st.writing() as s:
+        write.delete_contact(s, contact_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(deleted=_view(contact))
+    else:
+        out.line(f"Deleted contact {contact_id}.")
+
+
+def touch(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    via: Annotated[
+        str,
+        typer.Option(
+            "--via",
+            help="How: " + ", ".join(TOUCH_CHANNELS) + ".",
+            autocompletion=complete_from(TOUCH_CHANNELS),
+        ),
+    ],
+    on: OnDay = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Record that you got in touch with someone (an email, a call, a coffee...)."""
+    from jobhunt import store, validate, write
+    from jobhunt.render import Output, clean
+
+    channel = validate.choice(via, "channel", TOUCH_CHANNELS)
+    when = day(on)
+    st = state(ctx)
+    with st.writing() as s:
+        row = write.add_interaction(s, contact_id, via=via, on=when, note=note)
+        touch_id = row.id
+    conn = st.conn()
+    contact = store.get_contact(conn, contact_id)
+    plan = _plan(conn, contact)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(
+            interaction={"id": touch_id, "via": channel, "on": when, "note": note},
+            contact=_view(contact),
+            next_touch=plan.due,
+        )
+        return
+    out.line(
+        f"Logged a touch by {channel} with {clean(contact.name)} (contact {contact_id}) "
+        f"on {when.isoformat()}."
+    )
+    out.line(f"Next touch due {plan.due.isoformat()}.")
+
+
+def link(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    app_id: AppId,
+    as_: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            help="Their part in it: " + ", ".join(LINK_ROLES) + ".",
+            autocompletion=complete_from(LINK_ROLES),
+        ),
+    ] = "other",
+    as_json: Json = False,
+) -> None:
+    """Tie a contact to an application (a referral, the recruiter, an interviewer...)."""
+    from jobhunt import store, validate, write
+    from jobhunt.render import Output, clean
+
+    role = validate.choice(as_, "link role", LINK_ROLES)
+    st = state(ctx)
+    with st.writing() as s:
+        new = write.link(s, contact_id, app_id, role or "other")
+    conn = st.conn()
+    contact = store.get_contact(conn, contact_id)
+    application = store.get_application(conn, app_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(link={"contact_id": contact_id, "application_id": app_id, "role": role}, new=new)
+        return
+    what = f"{clean(application.company)} — {clean(application.role)}"
+    verb = "Linked" if new else "Updated the link of"
+    out.line(
+        f"{verb} {clean(contact.name)} (contact {contact_id}) to application {app_id} "
+        f"({what}) as {role}."
+    )
+
+
+def unlink(ctx: typer.Context, contact_id: ContactId, app_id: AppId, as_json: Json = False) -> None:
+    """Remove the tie between a contact and an application."""
+    from jobhunt import write
+    from jobhunt.render import Output
+
+    with state(ctx).writing() as s:
+        write.get_contact(s, contact_id)
+        write.get_application(s, app_id)
+        write.unlink(s, contact_id, app_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(unlinked={"contact_id": contact_id, "application_id": app_id})
+    else:
+        out.line(f"Unlinked contact {contact_id} from application {app_id}.")
+
+
+@app.callback(invoke_without_command=True)
+def _default(ctx: typer.Context) -> None:
+    """People you know: recruiters, hiring managers, peers... and when to get back in touch.
+
+    With no command, lists your contacts.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(list_, ctx=ctx)
+
+
+app.command()(add)
+app.command("list")(list_)
+app.command()(show)
+app.command()(edit)
+app.command()(rm)
+app.command()(touch)
+app.command()(link)
+app.command()(unlink)
