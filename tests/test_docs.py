@@ -35,7 +35,8 @@ COMMANDS = all_commands()
 
 @pytest.mark.parametrize(("name", "cmd"), COMMANDS, ids=[n for n, _ in COMMANDS])
 def test_every_command_has_help(name: str, cmd) -> None:
-    assert cmd.help and cmd.help.strip(), name
+    assert cmd.help, name
+    assert cmd.help.strip(), name
     for param in cmd.params:
         if param.name in ("ctx",):
             continue

@@ -688,3 +688,35 @@ def test_plan_is_the_same_for_the_same_snapshot() -> None:
         "network_target",
         "find_contact",
     ]
+
+
+@pytest.mark.parametrize(
+    ("contacts", "listed", "more"),
+    [
+        (5, 5, None),
+        (6, 5, "1 more contact is due for a touch"),
+        (9, 5, "4 more contacts are due for a touch"),
+    ],
+    ids=["at-cap", "one-over", "four-over"],
+)
+def test_touches_are_capped_per_day_most_overdue_first(contacts, listed, more) -> None:
+    from jobhunt.records import Contact, Snapshot
+    from jobhunt.rules import Policy, plan
+
+    people = tuple(
+        Contact(
+            id=i,
+            name=f"P{i}",
+            company=None,
+            kind="peer",
+            added_on=date(2026, 9, 1) + timedelta(days=i),
+        )
+        for i in range(1, contacts + 1)
+    )
+    actions = plan(
+        Snapshot(contacts=people), today=date(2026, 11, 27), policy=Policy(weekly_applications=0)
+    )
+    touches = [a for a in actions if a.kind == "touch"]
+    assert [a.contact_id for a in touches] == list(range(1, listed + 1))
+    summary = [a.message for a in actions if a.kind == "touch_more"]
+    assert summary == ([more] if more else [])

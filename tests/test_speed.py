@@ -70,7 +70,8 @@ def test_completion_offers_application_ids(jh) -> None:
         timeout=60,
         check=False,
     )
-    assert "1" in result.stdout and "Acme — Dev" in result.stdout
+    assert "1" in result.stdout
+    assert "Acme — Dev" in result.stdout
     assert "Globex — Analyst" in result.stdout
 
 

@@ -57,6 +57,7 @@ class Policy:
     cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
     step_up_factor: float = 0.5  # cadence multiplier while an interview/offer is pending
     find_contact_max: int = 3  # "find someone at X" suggestions a day
+    touches_per_day: int = 5  # contacts listed a day; the rest are counted in one line
     event_notice_days: int = 1
     course_idle_days: int = 7
     keep_active_after_days: int = 28
@@ -100,7 +101,7 @@ def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tu
 
     found.extend(rules_network.network_actions(snapshot, today=today, policy=policy))
     found.extend(rules_learning.learning_actions(snapshot, today=today, policy=policy))
-    found = [a for a in found if _nudge_allowed(a, snapshot.nudges, today)]
+    found = [a for a in found if nudge_allowed(a, snapshot.nudges, today)]
     # Suggestions (weekly nudges) are never "overdue": one line, not a nag, listed last.
     found = [
         a if a.nudge_key else replace(a, overdue_days=max(0, (today - a.due).days)) for a in found
@@ -119,7 +120,7 @@ def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tu
     return tuple(found)
 
 
-def _nudge_allowed(action: Action, shown: dict[str, date], today: date) -> bool:
+def nudge_allowed(action: Action, shown: dict[str, date], today: date) -> bool:
     """Weekly suggestions appear at most once every 7 days (again the same day is fine)."""
     if action.nudge_key is None:
         return True

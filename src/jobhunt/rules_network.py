@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from jobhunt.dates import week_start
 from jobhunt.records import Application, Contact, Interaction, Snapshot
-from jobhunt.rules import Action, Policy, _nudge_allowed, search_ended_by
+from jobhunt.rules import Action, Policy, nudge_allowed, search_ended_by
 
 STEP_UP_KINDS = ("recruiter", "recruitment-firm")
 FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
@@ -161,9 +161,25 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
         if action.contact_id is not None:
             followed.add(action.contact_id)
         yield action
-    for action in touch_actions(snapshot, today=today, policy=policy, last=last):
-        if action.contact_id not in followed:  # the event follow-up says it already
-            yield action
+    due = [
+        a
+        for a in touch_actions(snapshot, today=today, policy=policy, last=last)
+        if a.contact_id not in followed  # the event follow-up says it already
+    ]
+    # A few people a day, most overdue first; a big import must not flood the agenda.
+    due.sort(key=lambda a: (a.due, a.contact_id))
+    yield from due[: policy.touches_per_day]
+    rest = due[policy.touches_per_day :]
+    if rest:
+        yield Action(
+            kind="touch_more",
+            section="network",
+            due=today,
+            message=f"{len(rest)} more contact{'s are' if len(rest) != 1 else ' is'} due for a touch",
+            why=f"at most {policy.touches_per_day} people a day are listed, most overdue first",
+            command="jobhunt contact list",
+            rank=29,
+        )
     yield from find_contact_actions(snapshot, today=today, policy=policy)
     yield from target_actions(snapshot, today=today, policy=policy)
 
@@ -211,7 +227,7 @@ def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> 
 
     def recently_shown(app: Application) -> bool:
         probe = Action("", "", today, "", "", nudge_key=f"find_contact:{app.id}")
-        return not _nudge_allowed(probe, snapshot.nudges, today)
+        return not nudge_allowed(probe, snapshot.nudges, today)
 
     # A company suggested earlier this week waits, so the day's slots go to others;
     # and one suggestion per company is enough (its oldest application carries it).
