@@ -411,7 +411,7 @@ def test_rm_yes_deletes_application_and_history(jh, db_path: Path) -> None:
     add(jh)
     add(jh, "Beta", "QA")
     jh("log", "1", "--via", "email")
-    assert jh("rm", "1", "--yes").stdout == "Deleted application 1.\n"
+    assert jh("rm", "1", "--yes").stdout == "Deleted application 1. Undo with: jobhunt undo\n"
     assert [a["id"] for a in jh.json("list", "--all")["applications"]] == [2]
     conn = sqlite3.connect(db_path)
     assert conn.execute(

@@ -71,3 +71,13 @@ def test_date_grammar_is_documented_in_readme_and_help() -> None:
 
 def test_no_stale_version_in_readme() -> None:
     assert not re.search(r"jobhunt \d+\.\d+\.\d+", README)
+
+
+def test_every_action_kind_is_documented() -> None:
+    src = ROOT / "src" / "jobhunt"
+    kinds = set()
+    for module in ("rules.py", "rules_network.py", "rules_learning.py"):
+        kinds |= set(re.findall(r'kind="([a-z_]+)"', (src / module).read_text()))
+    assert len(kinds) >= 15
+    for kind in kinds:
+        assert f"`{kind}`" in README, kind

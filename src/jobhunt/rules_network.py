@@ -109,6 +109,7 @@ def touch_plan(
     policy: Policy,
     pending: dict[str, str] | None = None,
     last_touch: date | None = None,
+    all_pending: str | None = None,
 ) -> TouchPlan:
     """The next stay-in-touch day for one contact.
 
@@ -121,7 +122,7 @@ def touch_plan(
     usual = base_cadence(contact, policy)
     reason = None
     if contact.kind in STEP_UP_KINDS and pending:
-        reason = ", ".join(pending[k] for k in sorted(pending))
+        reason = all_pending or ", ".join(pending[k] for k in sorted(pending))
     elif _key(contact.company) in pending:
         reason = pending[_key(contact.company)]
     cadence = stepped_up(usual, policy.step_up_factor) if reason else usual
@@ -162,20 +163,20 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
             followed.add(action.contact_id)
         yield action
     due = [
-        a
-        for a in touch_actions(snapshot, today=today, policy=policy, last=last)
-        if a.contact_id not in followed  # the event follow-up says it already
+        (plan, contact)
+        for plan, contact in due_touches(snapshot, today=today, policy=policy, last=last)
+        if contact.id not in followed  # the event follow-up says it already
     ]
     # A few people a day, most overdue first; a big import must not flood the agenda.
-    due.sort(key=lambda a: (a.due, a.contact_id))
-    yield from due[: policy.touches_per_day]
-    rest = due[policy.touches_per_day :]
-    if rest:
+    for plan, contact in due[: policy.touches_per_day]:
+        yield _touch_action(plan, contact)
+    rest = len(due) - policy.touches_per_day
+    if rest > 0:
         yield Action(
             kind="touch_more",
             section="network",
             due=today,
-            message=f"{len(rest)} more contact{'s are' if len(rest) != 1 else ' is'} due for a touch",
+            message=f"{rest} more contact{'s are' if rest != 1 else ' is'} due for a touch",
             why=f"at most {policy.touches_per_day} people a day are listed, most overdue first",
             command="jobhunt contact list",
             rank=29,
@@ -184,27 +185,48 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
     yield from target_actions(snapshot, today=today, policy=policy)
 
 
+def due_touches(
+    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
+) -> list[tuple[TouchPlan, Contact]]:
+    """Rules 1 and 2: contacts whose stay-in-touch day has come, most overdue first."""
+    last = _last_touches(snapshot.touches) if last is None else last
+    pending = pending_companies(snapshot.open_applications)
+    every = ", ".join(pending[k] for k in sorted(pending))  # once, not once per recruiter
+    due = []
+    for contact in snapshot.contacts:
+        plan = touch_plan(
+            contact,
+            policy=policy,
+            pending=pending,
+            last_touch=last.get(contact.id),
+            all_pending=every,
+        )
+        if plan.due <= today:
+            due.append((plan, contact))
+    due.sort(key=lambda pair: (pair[0].due, pair[1].id))
+    return due
+
+
+def _touch_action(plan: TouchPlan, contact: Contact) -> Action:
+    verb = "Get back in touch with" if plan.touched else "Get in touch with"
+    return Action(
+        kind="touch",
+        section="network",
+        due=plan.due,
+        message=f"{verb} {_who(contact)}",
+        why=plan.why,
+        contact_id=contact.id,
+        command=f"jobhunt contact touch {contact.id} --via email",
+        rank=20,
+    )
+
+
 def touch_actions(
     snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
 ) -> Iterator[Action]:
-    """Rules 1 and 2: contacts whose stay-in-touch day has come."""
-    last = _last_touches(snapshot.touches) if last is None else last
-    pending = pending_companies(snapshot.open_applications)
-    for contact in snapshot.contacts:
-        plan = touch_plan(contact, policy=policy, pending=pending, last_touch=last.get(contact.id))
-        if plan.due > today:
-            continue
-        verb = "Get back in touch with" if plan.touched else "Get in touch with"
-        yield Action(
-            kind="touch",
-            section="network",
-            due=plan.due,
-            message=f"{verb} {_who(contact)}",
-            why=plan.why,
-            contact_id=contact.id,
-            command=f"jobhunt contact touch {contact.id} --via email",
-            rank=20,
-        )
+    """Every contact due for a touch today (uncapped; the agenda lists a few a day)."""
+    for plan, contact in due_touches(snapshot, today=today, policy=policy, last=last):
+        yield _touch_action(plan, contact)
 
 
 def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:

@@ -437,11 +437,17 @@ def edit_course(
             changed.append(field)
     _check_course_dates(row.starts_on, row.ends_on)
     if skills is not None:
-        s.execute(delete(m.CourseSkill).where(m.CourseSkill.course_id == course_id))
-        s.flush()
-        for skill in skill_names(skills):
-            s.add(m.CourseSkill(course_id=course_id, skill=skill))
-        changed.append("skills")
+        wanted = skill_names(skills)
+        current = [
+            r.skill
+            for r in s.exec(select(m.CourseSkill).where(m.CourseSkill.course_id == course_id))
+        ]
+        if [w.lower() for w in wanted] != [c.lower() for c in current]:
+            s.execute(delete(m.CourseSkill).where(m.CourseSkill.course_id == course_id))
+            s.flush()
+            for skill in wanted:
+                s.add(m.CourseSkill(course_id=course_id, skill=skill))
+            changed.append("skills")
     return changed
 
 

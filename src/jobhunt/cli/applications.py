@@ -324,8 +324,9 @@ def edit(
         out.line(f"Application {app_id} already had those values; nothing changed.")
 
 
-def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False) -> None:
-    """Delete an application and its history (asks first unless --yes)."""
+def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False, as_json: Json = False) -> None:
+    """Delete an application and its history (asks first unless --yes; 'jobhunt undo'
+    brings it back)."""
     from jobhunt import store, write
     from jobhunt.render import Output, clean
 
@@ -334,7 +335,11 @@ def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False) -> None:
     confirm(f"Delete application {app_id} ({clean(app.company)} — {clean(app.role)})?", yes)
     with st.writing() as s:
         write.delete_application(s, app_id)
-    Output().line(f"Deleted application {app_id}.")
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(deleted=_view(app))
+    else:
+        out.line(f"Deleted application {app_id}. Undo with: jobhunt undo")
 
 
 def _event_done(
