@@ -609,6 +609,7 @@ def test_due_contact_appears_on_the_agenda(jh, people) -> None:
             "course_id": None,
             "event_id": None,
             "command": "jobhunt contact touch 2 --via email",
+            "draft_command": "jobhunt draft --contact 2",
         }
     ]
     jh("contact", "touch", "2", "--via", "email", "--on", "2026-12-01")

@@ -89,13 +89,13 @@ def test_overdue_marked_and_most_overdue_first(jh, core_only) -> None:
     assert jh("today").stdout.splitlines() == [
         "[Follow up] 3 days overdue: Follow up on your application to Acme (Dev): one email or "
         "mailed note (why: applied 2026-11-17; one follow-up 7 days after applying) -> "
-        "jobhunt log 2 --via email",
+        "jobhunt log 2 --via email | draft: jobhunt draft 2",
         "[Follow up] 1 day overdue: Follow up on your application to Beta (QA): one email or "
         "mailed note (why: applied 2026-11-19; one follow-up 7 days after applying) -> "
-        "jobhunt log 1 --via email",
+        "jobhunt log 1 --via email | draft: jobhunt draft 1",
         "[Follow up] today: Follow up on your application to Gamma (Ops): one email or "
         "mailed note (why: applied 2026-11-20; one follow-up 7 days after applying) -> "
-        "jobhunt log 3 --via email",
+        "jobhunt log 3 --via email | draft: jobhunt draft 3",
         "[Apply] by 2026-11-29: Apply to 5 more jobs this week to stay on target (0 of 5 so far) "
         "(why: weekly target of 5 applications, week of 2026-11-23) -> jobhunt add COMPANY ROLE",
     ]
@@ -173,7 +173,7 @@ def test_quiet_prints_when_something_is_due(jh, core_only) -> None:
     assert result.stdout == (
         "[Follow up] today: Follow up on your application to Acme (Dev): one email or mailed "
         "note (why: applied 2026-11-20; one follow-up 7 days after applying) -> "
-        "jobhunt log 6 --via email\n"
+        "jobhunt log 6 --via email | draft: jobhunt draft 6\n"
     )
     assert result.stderr == ""
 
@@ -210,10 +210,10 @@ def test_plain_output_has_no_box_drawing_and_no_escapes(jh, nasty) -> None:
     assert out.splitlines() == [
         "[Follow up] today: Follow up on your application to [bold]x[/] ([/]): one email or "
         "mailed note (why: applied 2026-11-20; one follow-up 7 days after applying) -> "
-        "jobhunt log 1 --via email",
+        "jobhunt log 1 --via email | draft: jobhunt draft 1",
         "[Follow up] today: Follow up on your application to [link=file:///etc/passwd]y "
         "(a\\x1b[2Jb): one email or mailed note (why: applied 2026-11-20; one follow-up 7 days "
-        "after applying) -> jobhunt log 2 --via email",
+        "after applying) -> jobhunt log 2 --via email | draft: jobhunt draft 2",
         APPLY_5,
     ]
 
@@ -276,7 +276,7 @@ def test_subprocess_without_a_tty_prints_plain_text() -> None:
     assert lines[0] == (
         "[Follow up] 3 days overdue: Follow up on your application to Acme (Dev): one email or "
         "mailed note (why: applied 2026-11-17; one follow-up 7 days after applying) -> "
-        "jobhunt log 1 --via email"
+        "jobhunt log 1 --via email | draft: jobhunt draft 1"
     )
     assert APPLY_5 in lines
 

@@ -29,6 +29,7 @@ ACTION_KEYS = {
     "course_id",
     "event_id",
     "command",
+    "draft_command",
 }
 APPLICATION_KEYS = {
     "id",
@@ -122,6 +123,7 @@ def test_today_json_action_values(jh) -> None:
         "course_id": None,
         "event_id": None,
         "command": "jobhunt log 1 --via email",
+        "draft_command": "jobhunt draft 1",
     }
 
 

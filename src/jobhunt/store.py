@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import stat
+import tempfile
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -36,6 +39,7 @@ from jobhunt.records import (
 ENV_DB = "JOBHUNT_DB"
 BUSY_TIMEOUT_MS = 5000  # JOBHUNT_BUSY_TIMEOUT_MS overrides (milliseconds)
 SQLITE_MAGIC = b"SQLite format 3\x00"
+RESTORE_HINT = "restore a backup: jobhunt restore PATH"
 LOCKED_HINT = (
     "another jobhunt (or a backup tool) is holding the store; wait and try again, "
     "or check with: jobhunt doctor"
@@ -76,6 +80,43 @@ def _busy_timeout_ms() -> int:
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
+# Closing ANY file descriptor of a file drops every POSIX lock this process holds on
+# it, SQLite's included. A Python open()/close() of a store while one of this process's
+# connections to it is open (a long-running caller, a test runner) would let another
+# process believe it is the last user and delete the -wal/-shm files in use: lost
+# writes, "disk I/O error", a damaged store. So the connections jobhunt opens are
+# tracked, and a file one of them has open is never opened by Python.
+class _Connection(sqlite3.Connection):
+    file_id: tuple[int, int] | None = None
+
+
+_OPEN_CONNECTIONS: weakref.WeakSet[_Connection] = weakref.WeakSet()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _open_here(path: Path) -> bool:
+    """True if a connection of this process has `path` open (closed ones do not count)."""
+    file_id = _file_id(path)
+    return file_id is not None and any(
+        c.file_id == file_id and _is_open(c) for c in list(_OPEN_CONNECTIONS)
+    )
+
+
+def _is_open(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.total_changes  # noqa: B018  (raises once the connection is closed)
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A configured connection: WAL, foreign keys, busy timeout, autocommit mode.
 
@@ -87,7 +128,10 @@ def connect(path: Path) -> sqlite3.Connection:
         timeout=timeout_ms / 1000,
         isolation_level=None,
         check_same_thread=False,
+        factory=_Connection,
     )
+    conn.file_id = _file_id(path)
+    _OPEN_CONNECTIONS.add(conn)
     conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
     # SQLite's lower() folds ASCII only; searches use Python's full Unicode casefold.
     conn.create_function("casefold", 1, _casefold, deterministic=True)
@@ -130,65 +174,133 @@ def _ensure_private_dir(directory: Path) -> None:
         os.chmod(directory, 0o700)
 
 
+def _writable(path: Path) -> bool:
+    """May jobhunt write here? `os.access` answers for this user, but root passes every
+    `os.access` check: a file or folder without any write bit is read-only by intent."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
+
+
+def _page_size(head: bytes) -> int | None:
+    """The page size recorded in an SQLite header, or None when it is not a valid one."""
+    raw = int.from_bytes(head[16:18], "big")
+    size = 65536 if raw == 1 else raw
+    return size if 512 <= size <= 65536 and size & (size - 1) == 0 else None
+
+
+def _is_cut_short(path: Path, head: bytes) -> bool:
+    """True if the file is shorter than its header says (a bad copy, a full disk).
+
+    The header's page count is trusted only as SQLite does (change counter equal to the
+    version-valid-for number), and not while a -wal file holds changes not yet copied
+    into the store: SQLite's own recovery decides then.
+    """
+    if len(head) < 100:
+        return True
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return False
+    page_size = _page_size(head)
+    pages = int.from_bytes(head[28:32], "big")
+    if page_size is None or not pages or head[24:28] != head[92:96]:
+        return False
+    return path.stat().st_size < pages * page_size
+
+
+def _read_head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(100)
+
+
 def _check_file(path: Path) -> bool:
     """Refuse anything that is not a jobhunt store, without touching it. True if new."""
     if path.is_dir():
         raise StoreError(f"store path {path} is a directory", hint="give a file path with --db")
     if not path.exists():
         return True
+    if not path.is_file():
+        raise StoreError(
+            f"store path {path} is not a regular file", hint="give a file path with --db"
+        )
+    # Already open (so checked) in this process, and SQLite holds locks on it: no open().
+    seen = _open_here(path)
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(16)
+        head = b"" if seen else _read_head(path)
     except PermissionError as exc:
         raise StoreError(f"cannot read the store {path}: permission denied") from exc
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
-    if not head:
-        return True
-    if head != SQLITE_MAGIC:
+    if head and not head.startswith(SQLITE_MAGIC):
         raise StoreError(
             f"{path} is not a jobhunt store (not an SQLite database); it was left untouched",
             hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not _writable(path):
         raise StoreError(
             f"the store {path} is read-only; it was left untouched",
             hint="fix its permissions (chmod u+w) or copy it somewhere writable",
+        )
+    if not _writable(path.parent):
+        raise StoreError(
+            f"the folder {path.parent} of the store is read-only (SQLite writes its journal "
+            "next to the store); it was left untouched",
+            hint=f"fix its permissions (chmod u+w {path.parent}) or move the store somewhere "
+            "writable",
+        )
+    if seen:
+        return False
+    if not head:
+        return True  # empty: nothing to lose (and how a new store starts out)
+    if _is_cut_short(path, head):
+        raise StoreError(
+            f"the store {path} is damaged (truncated: the file is shorter than its header "
+            "says); it was left untouched",
+            hint=RESTORE_HINT,
         )
     return False
 
 
 def _inspect(path: Path) -> tuple[set[str], bool]:
-    """(applied migration names, has other tables), read without modifying the file."""
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {p for p in sidecars if p.exists()}
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """(applied migration names, has other tables), read without changing the file.
+
+    Nothing is deleted here: another jobhunt may have the store open, and removing the
+    -wal/-shm files it uses loses its writes and corrupts the store. A store with a -wal
+    file (in use, or left by a crash) is read `mode=ro` through its files; otherwise an
+    ordinary connection reads it, and SQLite removes the -wal/-shm files it created when
+    the last connection closes (it checks under a lock that nobody else uses them).
+    """
+    in_use = path.with_name(path.name + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=rw")
     try:
-        ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=_busy_timeout_ms() / 1000, isolation_level=None
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store {path}: {exc}") from exc
     try:
-        tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         applied: set[str] = set()
         if "schema_migrations" in tables:
-            applied = {r[0] for r in ro.execute("SELECT name FROM schema_migrations")}
+            applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
         return applied, bool(tables - {"schema_migrations"})
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # the CLI's error trap words this one
+        raise StoreError(f"cannot read the store {path}: {exc}; it was left untouched") from exc
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise StoreError(
+                f"the store {path} is damaged ({exc}); it was left untouched", hint=RESTORE_HINT
+            ) from exc
         raise StoreError(
             f"{path} is not a jobhunt store ({exc}); it was left untouched",
             hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
         ) from exc
     finally:
-        ro.close()
-        # A read-only look at a WAL store creates empty -wal/-shm files: leave no trace.
-        for p in sidecars:
-            if (
-                p not in existed
-                and p.exists()
-                and (p.name.endswith("-shm") or not p.stat().st_size)
-            ):
-                with contextlib.suppress(OSError):
-                    p.unlink()
+        conn.close()
 
 
 def open_store(path: Path) -> sqlite3.Connection:
@@ -201,7 +313,15 @@ def open_store(path: Path) -> sqlite3.Connection:
     new = _check_file(path)
     known = {m.name for m in MIGRATIONS}
     if new:
-        _ensure_private_dir(path.parent)
+        try:
+            _ensure_private_dir(path.parent)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {path}: {exc.strerror}") from exc
+        if not _writable(path.parent):
+            raise StoreError(
+                f"cannot create the store {path}: the folder {path.parent} is read-only",
+                hint="give a writable path with --db or JOBHUNT_DB",
+            )
         try:
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         except OSError as exc:
@@ -279,8 +399,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return backup_to(conn, backup_dir(path) / f"{path.stem}-{stamp}-pre-migration.db")
+    return auto_backup(conn, path, reason="migration")
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
@@ -630,8 +749,7 @@ def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tu
     if not path.is_file():
         return []
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=0.5)
+        conn = _open_read_only(path, timeout=0.5)  # leaves no -wal/-shm files behind
         try:
             rows = conn.execute(
                 f"SELECT id, {label_sql} FROM {table} "
@@ -642,7 +760,31 @@ def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tu
             conn.close()
     except sqlite3.Error:
         return []
-    return [(str(r[0]), str(r[1])) for r in rows]
+    return [(str(r[0]), completion_label(r[1])) for r in rows]
+
+
+_MARKUP_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+
+
+def completion_label(value: object, cells: int = 60) -> str:
+    """A label for zsh/fish completion: control characters made visible, at most
+    `cells` terminal cells (Typer renders it through Rich at 80 columns and a wrapped
+    label breaks the shell's protocol), and Rich markup escaped (a company named '[/]'
+    would crash it, '[bold]x' would lose its brackets)."""
+    import unicodedata
+
+    from jobhunt.render import clean
+
+    text, used = clean(value), 0
+    for index, char in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > cells:
+            text = text[: max(0, index - 1)].rstrip() + "…"
+            break
+    text = _MARKUP_TAG.sub(lambda m: f"{m[1]}{m[1]}\\{m[2]}", text)
+    if text.endswith("\\") and not text.endswith("\\\\"):
+        text += "\\"
+    return text
 
 
 def file_mode(path: Path) -> int:
@@ -770,3 +912,328 @@ def warn_location_once(conn: sqlite3.Connection, path: Path) -> str | None:
             (key, utc_now()[:10]),
         )
     return problem
+
+
+# --------------------------------------------------------------------------- backups, restore
+
+_STAMP = "%Y%m%dT%H%M%SZ"
+_REASON = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_AUTO_BACKUP = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-pre-[a-z0-9][a-z0-9-]*?(?:-(?P<n>\d+))?\.db$"
+)
+
+
+def backup_stamp() -> str:
+    """The UTC time in backup file names: 20261127T093000Z (sorts as text)."""
+    return datetime.now(UTC).strftime(_STAMP)
+
+
+def _free_names(directory: Path, name: str) -> Iterator[Path]:
+    """`directory/name`, else `name-2`, `name-3`..., starting after the highest number
+    already taken, so a later backup always sorts after an earlier one."""
+    base, suffix = os.path.splitext(name)
+    taken = re.compile(rf"^{re.escape(base)}(?:-(\d+))?{re.escape(suffix)}$")
+    start = 1
+    with contextlib.suppress(OSError):
+        for entry in directory.iterdir():
+            match = taken.match(entry.name)
+            if match:
+                start = max(start, int(match[1] or 1) + 1)
+    for n in range(start, start + 1000):
+        yield directory / (name if n == 1 else f"{base}-{n}{suffix}")
+    raise StoreError(f"cannot find a free backup file name in {directory}")
+
+
+def backup_named(conn: sqlite3.Connection, directory: Path, name: str) -> Path:
+    """backup_to() `directory/name`, or `name-2`, `name-3`... if that file exists already
+    (two backups in the same second never overwrite each other)."""
+    for target in _free_names(directory, name):
+        try:
+            return backup_to(conn, target)
+        except FileExistsError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def auto_backups(path: Path) -> list[Path]:
+    """The automatic backups (`*-pre-*.db`) of the store at `path`, oldest first."""
+    directory = backup_dir(path)
+    found: list[tuple[str, int, int, str, Path]] = []
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _AUTO_BACKUP.match(entry.name)
+        if not match or match["stem"] != path.stem or not entry.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            # Same second: name-2, name-3... were made after name (mtimes may tie).
+            order = int(match["n"] or 1)
+            found.append((match["stamp"], order, entry.stat().st_mtime_ns, entry.name, entry))
+    return [item[-1] for item in sorted(found)]
+
+
+def auto_backup(conn: sqlite3.Connection, path: Path, *, reason: str, keep: int = 10) -> Path:
+    """Keep a copy before a risky change: `backups/{stem}-{stamp}-pre-{reason}.db`.
+
+    Then only the newest `keep` automatic backups of this store are kept; manual
+    backups (`jobhunt backup`) are never deleted.
+    """
+    if not _REASON.match(reason):
+        raise ValueError(f"backup reason {reason!r}: use lowercase letters, digits and '-'")
+    if keep < 1:
+        raise ValueError("keep at least one automatic backup")
+    target = backup_named(conn, backup_dir(path), f"{path.stem}-{backup_stamp()}-pre-{reason}.db")
+    older = [p for p in auto_backups(path) if p != target]
+    for old in older[: max(0, len(older) - (keep - 1))]:
+        _remove_db(old)  # with the -wal of a damaged store kept by replace_damaged()
+    return target
+
+
+def _open_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+    """A read-only connection that leaves nothing behind next to the file.
+
+    A store nobody has open has no -wal/-journal file: it is opened `immutable`, which
+    creates no -wal/-shm files. A store in use is opened `mode=ro` through its own files.
+    """
+    uri = path.resolve().as_uri()
+    in_use = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    query = "?mode=ro" if in_use else "?mode=ro&immutable=1"
+    return sqlite3.connect(uri + query, uri=True, timeout=timeout)
+
+
+def _schema_tables(applied: set[str]) -> set[str]:
+    """The tables the migrations in `applied` create (built in memory)."""
+    mem = sqlite3.connect(":memory:")
+    try:
+        for migration in MIGRATIONS:
+            if migration.name in applied:
+                for statement in migration.statements:
+                    mem.execute(statement)
+        return {r[0] for r in mem.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        mem.close()
+
+
+def _remove_db(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def _copy_and_inspect(source: Path, staged: Path) -> tuple[list[str], set[str], set[str]]:
+    """Copy `source` into `staged` (backup API) and read the copy's integrity check
+    result, table names and applied migrations."""
+    src = _open_read_only(source)
+    try:
+        dest = sqlite3.connect(str(staged), isolation_level=None)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            problems = [r[0] for r in dest.execute("PRAGMA integrity_check")]
+            tables = {
+                r[0] for r in dest.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            applied: set[str] = set()
+            if "schema_migrations" in tables:
+                applied = {r[0] for r in dest.execute("SELECT name FROM schema_migrations")}
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    return problems, tables, applied
+
+
+def stage_restore(source: Path, directory: Path) -> Path:
+    """A checked private copy of the backup `source`, in `directory`, for restore_from().
+
+    Refused (StoreError, nothing else touched) unless `source` is an SQLite file that
+    passes `PRAGMA integrity_check` and is a jobhunt store whose migrations this version
+    knows. The caller removes the copy (remove_staged()).
+    """
+    refused = "; nothing was restored"
+    if source.is_dir():
+        raise StoreError(f"{source} is a directory, not a backup file")
+    try:
+        with open(source, "rb") as handle:
+            head = handle.read(16)
+    except FileNotFoundError:
+        raise NotFound(f"no backup file at {source}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read {source}: {exc.strerror}") from None
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{source} is not an SQLite database{refused}")
+    _ensure_private_dir(directory)
+    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".db", dir=directory)
+    os.close(fd)
+    staged = Path(name)
+    os.chmod(staged, 0o600)
+    try:
+        try:
+            problems, tables, applied = _copy_and_inspect(source, staged)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{source} is not a usable SQLite database ({exc}){refused}") from None
+        if problems != ["ok"]:
+            raise StoreError(
+                f"{source} is damaged (integrity check: {'; '.join(problems[:3])}){refused}"
+            )
+        known = {m.name for m in MIGRATIONS}
+        if not applied:
+            raise StoreError(f"{source} is an SQLite database but not a jobhunt store{refused}")
+        if applied - known:
+            raise StoreError(
+                f"{source} was written by a newer jobhunt "
+                f"(schema {sorted(applied - known)[-1]}){refused}",
+                hint="upgrade jobhunt first: pip install --upgrade jobhunt",
+            )
+        missing = _schema_tables(applied) - tables
+        if missing:
+            raise StoreError(
+                f"{source} is not a complete jobhunt store "
+                f"(missing {', '.join(sorted(missing))}){refused}"
+            )
+    except BaseException:
+        _remove_db(staged)
+        raise
+    return staged
+
+
+def remove_staged(staged: Path) -> None:
+    _remove_db(staged)
+
+
+def restore_from(conn: sqlite3.Connection, staged: Path) -> None:
+    """Replace the live store's content with `staged` through SQLite's backup API, in one
+    step: other processes see the old store or the new one, never a mix."""
+    src = sqlite3.connect(str(staged), isolation_level=None)
+    try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        if src.execute("PRAGMA page_size").fetchone()[0] != page_size:
+            # A store in WAL mode cannot change its page size: convert the copy instead.
+            src.execute(f"PRAGMA page_size = {page_size}")
+            src.execute("VACUUM")
+        src.backup(conn)
+    finally:
+        src.close()
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if problems != ["ok"]:
+        raise StoreError(f"the restored store failed its integrity check: {problems[0]}")
+
+
+def replace_damaged(path: Path, staged: Path) -> Path:
+    """Put `staged` in place of a store SQLite cannot use (damaged), without opening it.
+
+    The damaged file and its -wal are moved aside, untouched, to
+    `backups/{stem}-{stamp}-pre-restore.db` (+ `-wal`); then `staged` (a checked copy in
+    the same folder) is renamed over the store. Returns where the damaged store went.
+    """
+    directory = backup_dir(path)
+    _ensure_private_dir(directory)
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    for kept in _free_names(directory, f"{path.stem}-{backup_stamp()}-pre-restore.db"):
+        if not kept.exists() and not kept.with_name(kept.name + "-wal").exists():
+            break
+    os.replace(path, kept)
+    if wal.exists():
+        os.replace(wal, kept.with_name(kept.name + "-wal"))
+    shm.unlink(missing_ok=True)
+    os.chmod(staged, 0o600)
+    os.replace(staged, path)
+    with contextlib.suppress(OSError):
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return kept
+
+
+def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many applications, contacts, events and courses a store holds."""
+    tables = {"applications": "application", "contacts": "contact", "events": "meetup"}
+    tables["courses"] = "course"
+    return {
+        name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for name, table in tables.items()
+    }
+
+
+def activity_days(conn: sqlite3.Connection, *, start: date, end: date) -> list[tuple[date, str]]:
+    """(day, kind) of every contact interaction ("touch") and course log ("course_log")
+    from `start` to `end` inclusive (application events come with the applications)."""
+    span = (start.isoformat(), end.isoformat())
+    rows = conn.execute(
+        "SELECT on_day, 'touch' FROM interaction WHERE on_day BETWEEN ? AND ? "
+        "UNION ALL SELECT on_day, 'course_log' FROM course_log WHERE on_day BETWEEN ? AND ? "
+        "ORDER BY 1",
+        span + span,
+    )
+    return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+
+
+# --------------------------------------------------------------------------- import / export
+
+
+def applications_for_matching(conn: sqlite3.Connection) -> list[Application]:
+    """Every application with its skills but without its history: what an import of
+    applications matches rows against (cheap even for tens of thousands)."""
+    skills: dict[int, list[str]] = {}
+    for owner, skill in conn.execute(
+        "SELECT application_id, skill FROM application_skill ORDER BY rowid"
+    ):
+        skills.setdefault(owner, []).append(skill)
+    return [
+        Application(
+            id=r[0],
+            company=r[1],
+            role=r[2],
+            status=r[3],
+            applied_on=_day(r[4]),
+            job_type=r[5],
+            source=r[6],
+            url=r[7],
+            location=r[8],
+            salary=r[9],
+            note=r[10],
+            created_at=r[11],
+            updated_at=r[12],
+            skills=tuple(skills.get(r[0], ())),
+        )
+        for r in conn.execute(f"SELECT {_APP_COLUMNS} FROM application ORDER BY id")
+    ]
+
+
+def interaction_days(conn: sqlite3.Connection, *, via: str) -> set[tuple[int, date]]:
+    """(contact id, day) of every interaction through one channel."""
+    rows = conn.execute("SELECT contact_id, on_day FROM interaction WHERE via = ?", (via,))
+    return {(r[0], date.fromisoformat(r[1])) for r in rows}
+
+
+def applications_active_between(
+    conn: sqlite3.Connection, *, start: date, end: date
+) -> list[Application]:
+    """Applications (with history) applied to, followed up or interviewed for from
+    `start` to `end` inclusive: the work-search log's employer contacts."""
+    span = (start.isoformat(), end.isoformat())
+    return _applications(
+        conn,
+        "WHERE applied_on BETWEEN ? AND ? OR id IN (SELECT application_id FROM application_event "
+        "WHERE kind IN ('follow_up', 'interview') AND on_day BETWEEN ? AND ?) ORDER BY id",
+        span + span,
+    )
+
+
+def linked_contacts(conn: sqlite3.Connection, app_ids: list[int]) -> dict[int, list[tuple]]:
+    """{application id: [(contact name, link role), ...]} for these applications."""
+    out: dict[int, list[tuple]] = {}
+    for chunk in _chunks(app_ids):
+        rows = conn.execute(
+            "SELECT l.application_id, c.name, l.role FROM contact_link l "
+            "JOIN contact c ON c.id = l.contact_id "
+            f"WHERE l.application_id IN ({_placeholders(chunk)}) ORDER BY l.application_id, c.id",
+            chunk,
+        )
+        for app_id, name, role in rows:
+            out.setdefault(app_id, []).append((name, role))
+    return out

@@ -144,12 +144,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "interview": ("jobhunt.cli.applications", "interview"),
     "status": ("jobhunt.cli.applications", "status"),
     "snooze": ("jobhunt.cli.applications", "snooze"),
+    "draft": ("jobhunt.cli.draft", "draft"),
+    "brief": ("jobhunt.cli.brief", "brief"),
     "contact": ("jobhunt.cli.contacts", "app"),
     "event": ("jobhunt.cli.events", "app"),
     "course": ("jobhunt.cli.courses", "app"),
     "skills": ("jobhunt.cli.courses", "skills_app"),
     "undo": ("jobhunt.cli.maintenance", "undo"),
     "doctor": ("jobhunt.cli.maintenance", "doctor"),
+    "backup": ("jobhunt.cli.backup", "backup"),
+    "restore": ("jobhunt.cli.backup", "restore"),
+    "stats": ("jobhunt.cli.stats", "stats"),
+    "config": ("jobhunt.cli.config", "app"),
+    "import": ("jobhunt.cli.imports", "app"),
+    "export": ("jobhunt.cli.exports", "app"),
 }
 
 _BUILT: dict[str, object] = {}
@@ -170,6 +178,7 @@ def build_command(name: str):  # type: ignore[no-untyped-def]
         target = _target(name)
         if isinstance(target, typer.Typer):
             target.info.name = name
+            target._add_completion = False  # completion options belong to the root only
             _BUILT[name] = get_command(target)
         else:
             single = typer.Typer(rich_markup_mode=None, add_completion=False)

@@ -83,9 +83,10 @@ def local_today() -> date:
 
 
 def policy() -> Policy:
-    from jobhunt.rules import Policy
+    """The rules' numbers: the config file over the defaults (read once per process)."""
+    from jobhunt import config
 
-    return Policy()
+    return config.load_policy()
 
 
 def day(text: str | None, *, default: date | None = None) -> date:
@@ -121,7 +122,10 @@ def confirm(question: str, yes: bool) -> None:
         return
     if not sys.stdin.isatty():
         raise InputError(f"{question} Refusing without --yes when not run interactively")
-    if not typer.confirm(question, default=False):
+    # Asked on stderr, so stdout stays clean for pipes (click's prompt writes a space there).
+    sys.stderr.write(f"{question} [y/N]: ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() not in ("y", "yes"):
         raise typer.Exit(1)
 
 

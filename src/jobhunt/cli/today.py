@@ -39,7 +39,19 @@ def action_view(action: Action) -> dict:
         "course_id": action.course_id,
         "event_id": action.event_id,
         "command": action.command,
+        "draft_command": draft_command(action),
     }
+
+
+def draft_command(action: Action) -> str | None:
+    """The command that prepares an action: its draft message, or an interview's brief."""
+    if action.kind == "follow_up" and action.application_id is not None:
+        return f"jobhunt draft {action.application_id}"
+    if action.kind in ("touch", "event_follow_up") and action.contact_id is not None:
+        return f"jobhunt draft --contact {action.contact_id}"
+    if action.kind == "interview" and action.application_id is not None:
+        return f"jobhunt brief {action.application_id}"
+    return None
 
 
 def due_label(action: Action, today: date) -> str:
@@ -81,6 +93,8 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
                 body.append("\n" + clean(a.why), style="dim")
                 if a.command:
                     body.append("\n$ " + clean(a.command), style="cyan")
+                if draft_command(a):
+                    body.append("\n$ " + clean(draft_command(a)), style="cyan")
                 grid.add_row(Text(due_label(a, today), style=style), body)
             out.console.print(grid)
         return
@@ -89,6 +103,10 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
         line = f"{label}: {clean(a.message)} (why: {clean(a.why)})"
         if a.command:
             line += f" -> {clean(a.command)}"
+        prepare = draft_command(a)
+        if prepare:
+            label = "brief" if a.kind == "interview" else "draft"
+            line += f" | {label}: {clean(prepare)}"
         out.line(line)
 
 

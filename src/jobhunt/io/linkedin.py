@@ -1,0 +1,330 @@
+"""LinkedIn's connections export (`jobhunt import linkedin Connections.csv`).
+
+The file LinkedIn sends has a ``Notes:`` paragraph and a blank line before the header
+``First Name,Last Name,URL,Email Address,Company,Position,Connected On``; dates look
+like ``15 Jan 2024``; most emails are blank. Copies in the wild add a BOM, CRLF line
+ends or semicolons: `csvio` deals with those.
+
+Each connection becomes a contact (kind ``recruiter`` when the position mentions
+recruiting or talent, else ``peer``; met "LinkedIn"), added on the day you connected,
+with one interaction via ``linkedin`` that day. A contact already in the store is
+matched by profile URL, else by name and company (case-insensitively), and brought up
+to date (company, title, email; a URL it lacked; an earlier added day). Re-importing
+the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from jobhunt.errors import InputError
+from jobhunt.io.csvio import Table, cell, header_key
+from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
+from jobhunt.records import Contact
+from jobhunt.validate import text
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "first": ("First Name",),
+    "last": ("Last Name",),
+    "url": ("URL", "Profile URL"),
+    "email": ("Email Address", "Email"),
+    "company": ("Company",),
+    "title": ("Position", "Title"),
+    "connected": ("Connected On",),
+}
+_BY_KEY = {header_key(s): name for name, spellings in COLUMNS.items() for s in spellings}
+HEADER_HELP = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+MET = "LinkedIn"
+TOUCH_NOTE = "connected on LinkedIn"
+_RECRUITER = re.compile(r"recruit|talent", re.IGNORECASE)
+
+
+def header_score(cells: Sequence[str]) -> int:
+    found = {_BY_KEY[k] for k in (header_key(c) for c in cells) if k in _BY_KEY}
+    return len(found) if {"first", "last"} <= found else 0
+
+
+def kind_for(position: str | None) -> str:
+    return "recruiter" if position and _RECRUITER.search(position) else "peer"
+
+
+def url_key(url: str | None) -> str:
+    """Profile URLs compared loosely: scheme, www./country prefix, query, slash ignored."""
+    if not url:
+        return ""
+    key = url.strip().casefold()
+    key = re.sub(r"^[a-z][a-z0-9+.-]*://", "", key)
+    key = re.sub(r"^(www|[a-z]{2,3})\.linkedin\.com", "linkedin.com", key)
+    key = key.removeprefix("www.")
+    return re.split(r"[?#]", key, maxsplit=1)[0].rstrip("/")
+
+
+def _fold(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    line: int
+    name: str
+    company: str | None
+    title: str | None
+    email: str | None
+    url: str | None
+    connected: date | None
+
+    @property
+    def what(self) -> str:
+        return f"contact {self.name}" + (f" ({self.company})" if self.company else "")
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    line: int
+    reason: str
+    what: str = ""
+
+
+def parse(
+    table: Table, *, today: date, parse_date: Callable[[str], date]
+) -> tuple[list[Connection | BadRow], list[str]]:
+    cols: dict[str, int] = {}
+    for index, c in enumerate(table.header.cells):
+        name = _BY_KEY.get(header_key(c))
+        if name is not None and name not in cols:
+            cols[name] = index
+    warnings = []
+    if "connected" not in cols:
+        warnings.append("no Connected On column: contacts are added today, with no interaction")
+    out: list[Connection | BadRow] = []
+    for row in table.rows():
+        values = {
+            name: cell(row.cells[index]) if index < len(row.cells) else ""
+            for name, index in cols.items()
+        }
+        try:
+            out.append(parse_row(row.line, values, today=today, parse_date=parse_date))
+        except InputError as exc:
+            name = " ".join(v for v in (values.get("first"), values.get("last")) if v)
+            out.append(BadRow(row.line, exc.message, f"contact {name}" if name else ""))
+    return out, warnings
+
+
+def parse_row(
+    line: int, values: dict[str, str], *, today: date, parse_date: Callable[[str], date]
+) -> Connection:
+    first = text(values.get("first", ""), "first name") or ""
+    last = text(values.get("last", ""), "last name") or ""
+    name = " ".join(p for p in (first, last) if p)
+    if not name:
+        raise InputError("no name (LinkedIn leaves it out for some connections)")
+    connected = None
+    raw = values.get("connected", "")
+    if raw:
+        try:
+            connected = parse_date(raw)
+        except InputError as exc:
+            raise InputError(f"connected on: {exc.message}") from None
+        if connected > today:
+            raise InputError(f"connected on {connected.isoformat()} is in the future")
+    return Connection(
+        line=line,
+        name=name,
+        company=text(values.get("company", ""), "company"),
+        title=text(values.get("title", ""), "position"),
+        email=text(values.get("email", ""), "email"),
+        url=text(values.get("url", ""), "url"),
+        connected=connected,
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(slots=True, eq=False)
+class Target:
+    id: int | None
+    name: str
+    company: str | None
+    title: str | None
+    email: str | None
+    url: str | None
+    added_on: date
+    kind: str = "peer"
+    touched: set[date] = field(default_factory=set)  # days with a linkedin interaction
+    new_touches: list[date] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def name_key(self) -> tuple[str, str]:
+        return (_fold(self.name), _fold(self.company))
+
+
+@dataclass(slots=True)
+class Writes:
+    new: list[Target] = field(default_factory=list)
+    changed: list[Target] = field(default_factory=list)
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.by_url: dict[str, Target] = {}
+        self.by_name: dict[tuple[str, str], list[Target]] = {}
+
+    def put(self, target: Target) -> None:
+        if target.url:
+            self.by_url.setdefault(url_key(target.url), target)
+        self.by_name.setdefault(target.name_key, []).append(target)
+
+    def drop_name(self, target: Target) -> None:
+        found = self.by_name.get(target.name_key, [])
+        self.by_name[target.name_key] = [t for t in found if t is not target]
+
+    def find(self, row: Connection) -> Target | None:
+        key = url_key(row.url)
+        if key and key in self.by_url:
+            return self.by_url[key]
+        for target in self.by_name.get((_fold(row.name), _fold(row.company)), []):
+            if not target.url or not key or url_key(target.url) == key:
+                return target
+        return None
+
+
+def plan(
+    rows: Iterable[Connection | BadRow],
+    existing: Iterable[Contact],
+    touches: set[tuple[int, date]],
+    *,
+    today: date,
+    source: str,
+    strict: bool = False,
+) -> tuple[Report, Writes]:
+    """Match every connection against the store's contacts (pure)."""
+    report = Report(kind="linkedin", source=source, strict=strict)
+    writes = Writes()
+    index = _Index()
+    by_id: dict[int, Target] = {}
+    for c in existing:
+        target = Target(c.id, c.name, c.company, c.title, c.email, c.url, c.added_on, c.kind)
+        by_id[c.id] = target
+        index.put(target)
+    for contact_id, day in touches:
+        if contact_id in by_id:
+            by_id[contact_id].touched.add(day)
+    queued: set[int] = set()
+    for row in rows:
+        if isinstance(row, BadRow):
+            report.add(Outcome(row.line, REJECTED, row.what, reason=row.reason))
+            continue
+        target = index.find(row)
+        if target is None:
+            target = Target(
+                id=None,
+                name=row.name,
+                company=row.company,
+                title=row.title,
+                email=row.email,
+                url=row.url,
+                added_on=row.connected or today,
+                kind=kind_for(row.title),
+            )
+            if row.connected:
+                target.touched.add(row.connected)
+                target.new_touches.append(row.connected)
+            index.put(target)
+            writes.new.append(target)
+            report.add(Outcome(row.line, ADDED, row.what))
+            continue
+        changed = _update(target, row, index)
+        if changed and target.id is not None and target.id not in queued:
+            queued.add(target.id)
+            writes.changed.append(target)
+        report.add(
+            Outcome(
+                row.line, UPDATED if changed else UNCHANGED, row.what, target.id, tuple(changed)
+            )
+        )
+    return report, writes
+
+
+def _update(target: Target, row: Connection, index: _Index) -> list[str]:
+    changed: list[str] = []
+    if row.company and _fold(row.company) != _fold(target.company):
+        index.drop_name(target)
+        target.company = row.company
+        index.put(target)
+        changed.append("company")
+    for name in ("title", "email"):
+        value = getattr(row, name)
+        if value and value != getattr(target, name):
+            setattr(target, name, value)
+            changed.append(name)
+    if row.url and not target.url:
+        target.url = row.url
+        index.by_url.setdefault(url_key(row.url), target)
+        changed.append("url")
+    if row.connected:
+        if row.connected < target.added_on:
+            target.added_on = row.connected
+            changed.append("added_on")
+        if row.connected not in target.touched:
+            target.touched.add(row.connected)
+            target.new_touches.append(row.connected)
+            changed.append("interaction")
+    target.changed.extend(c for c in changed if c not in target.changed)
+    return changed
+
+
+# --------------------------------------------------------------------------- writing
+
+_CONTACT_INSERT = (
+    "INSERT INTO contact (id, name, company, title, kind, email, phone, url, met, every_days, "
+    "note, met_at_event_id, added_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_TOUCH_INSERT = (
+    "INSERT INTO interaction (contact_id, via, on_day, note, created_at) VALUES (?,?,?,?,?)"
+)
+
+
+def apply(conn: sqlite3.Connection, writes: Writes, *, now: str) -> None:
+    """Write the plan; the caller holds the transaction."""
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
+    contacts, touches = [], []
+    for target in writes.new:
+        target.id = next_id
+        next_id += 1
+        contacts.append(
+            (
+                target.id,
+                target.name,
+                target.company,
+                target.title,
+                target.kind,
+                target.email,
+                None,
+                target.url,
+                MET,
+                None,
+                None,
+                None,
+                target.added_on.isoformat(),
+                now,
+            )
+        )
+    conn.executemany(_CONTACT_INSERT, contacts)
+    conn.executemany(
+        "UPDATE contact SET company=?, title=?, email=?, url=?, added_on=? WHERE id=?",
+        [
+            (t.company, t.title, t.email, t.url, t.added_on.isoformat(), t.id)
+            for t in writes.changed
+        ],
+    )
+    for target in [*writes.new, *writes.changed]:
+        touches.extend(
+            (target.id, "linkedin", day.isoformat(), TOUCH_NOTE, now) for day in target.new_touches
+        )
+    conn.executemany(_TOUCH_INSERT, touches)
