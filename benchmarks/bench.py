@@ -126,6 +126,13 @@ def main() -> int:
     try:
         base_env = {**os.environ, "JOBHUNT_TODAY": TODAY, "XDG_CONFIG_HOME": str(work / "config")}
         base_env.pop("FORCE_COLOR", None)
+        # Measure what an installed jobhunt costs: with compiled bytecode, as pip leaves it.
+        base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run(
+            [PY, "-m", "compileall", "-q", str(HERE.parent / "src" / "jobhunt"), str(HERE)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         results.append(measure("python -c pass", [PY, "-c", "pass"], base_env, args.runs))
         results.append(
             measure(

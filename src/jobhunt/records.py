@@ -9,41 +9,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-# Stored forms. The database constrains each column to these values with CHECK.
-STATUSES = (
-    "saved",
-    "applied",
-    "interviewing",
-    "offer",
-    "accepted",
-    "rejected",
-    "withdrawn",
-    "ghosted",
+# The stored forms live in choices.py (cheap to import for --help); re-exported here.
+from jobhunt.choices import (
+    CLOSED_STATUSES,
+    CONTACT_KINDS,
+    COURSE_KINDS,
+    COURSE_STATUSES,
+    EVENT_KINDS,
+    FOLLOW_UP_CHANNELS,
+    JOB_TYPES,
+    LINK_ROLES,
+    MEETUP_KINDS,
+    OPEN_STATUSES,
+    OUTCOME_STATUSES,
+    STATUSES,
+    STAY_ACTIVE_TYPES,
+    TOUCH_CHANNELS,
 )
-CLOSED_STATUSES = ("accepted", "rejected", "withdrawn", "ghosted")
-OPEN_STATUSES = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
-# Once one of these is reached the interview outcome is known: no more check-ins.
-OUTCOME_STATUSES = ("offer", "accepted", "rejected", "withdrawn", "ghosted")
-JOB_TYPES = ("full-time", "part-time", "contract", "temporary")
-# Work that keeps you active; accepting it does not end the search.
-STAY_ACTIVE_TYPES = ("part-time", "contract", "temporary")
-FOLLOW_UP_CHANNELS = ("email", "note", "phone", "message", "in-person")
-EVENT_KINDS = ("saved", "applied", "follow_up", "interview", "status", "snooze", "edit")
 
-CONTACT_KINDS = (
-    "recruiter",
-    "recruitment-firm",
-    "hiring-manager",
-    "industry-leader",
-    "peer",
-    "referral",
-    "other",
-)
-TOUCH_CHANNELS = ("email", "call", "coffee", "event", "message", "linkedin")
-LINK_ROLES = ("referral", "recruiter", "interviewer", "other")
-MEETUP_KINDS = ("business-event", "association", "meetup", "career-fair", "webinar", "other")
-COURSE_KINDS = ("online", "night-class", "community-ed", "certification", "self-study")
-COURSE_STATUSES = ("active", "done", "dropped")
+__all__ = [
+    "CLOSED_STATUSES",
+    "CONTACT_KINDS",
+    "COURSE_KINDS",
+    "COURSE_STATUSES",
+    "EVENT_KINDS",
+    "FOLLOW_UP_CHANNELS",
+    "JOB_TYPES",
+    "LINK_ROLES",
+    "MEETUP_KINDS",
+    "OPEN_STATUSES",
+    "OUTCOME_STATUSES",
+    "STATUSES",
+    "STAY_ACTIVE_TYPES",
+    "TOUCH_CHANNELS",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from typer.core import TyperGroup
 from jobhunt import __version__
 from jobhunt.cli import _common
 from jobhunt.errors import JobhuntError, StoreError
-from jobhunt.store import LOCKED_HINT
 
 
 def _as_user_error(exc: BaseException) -> JobhuntError | None:
@@ -29,6 +28,8 @@ def _as_user_error(exc: BaseException) -> JobhuntError | None:
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "locked" in text or "busy" in text:
+            from jobhunt.store import LOCKED_HINT
+
             return StoreError("the store is locked by another process", hint=LOCKED_HINT)
         if "readonly" in text or "read-only" in text:
             return StoreError("the store is read-only", hint="check its permissions")

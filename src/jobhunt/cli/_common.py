@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobhunt import store
 from jobhunt.dates import DATE_HELP, parse_day
 
 if TYPE_CHECKING:
@@ -33,11 +32,15 @@ class State:
 
     @property
     def path(self) -> Path:
+        from jobhunt import store
+
         return store.resolve_path(self.db)
 
     def conn(self) -> sqlite3.Connection:
         """The store, opened (created and migrated if needed) once per command."""
         if self._conn is None:
+            from jobhunt import store
+
             self._conn = store.open_store(self.path)
             problem = store.warn_location_once(self._conn, self.path)
             if problem:
@@ -136,6 +139,8 @@ def _complete(ctx: typer.Context, table: str, label: str, incomplete: str):
     db = None
     with contextlib.suppress(Exception):
         db = ctx.find_root().params.get("db")
+    from jobhunt import store
+
     return store.complete_ids(store.resolve_path(db), table, label, incomplete)
 
 

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jobhunt.choices import FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES
 from jobhunt.cli._common import (
     AppId,
     Json,
@@ -22,7 +23,9 @@ from jobhunt.cli._common import (
     state,
 )
 from jobhunt.dates import DATE_HELP
-from jobhunt.records import FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES, Application
+
+if TYPE_CHECKING:
+    from jobhunt.records import Application
 
 _JOB_TYPE_HELP = "full-time, part-time, contract or temporary."
 

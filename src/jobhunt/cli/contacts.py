@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jobhunt.choices import CONTACT_KINDS, LINK_ROLES, TOUCH_CHANNELS
 from jobhunt.cli._common import (
     AppId,
     ContactId,
@@ -22,11 +23,11 @@ from jobhunt.cli._common import (
     state,
 )
 from jobhunt.dates import DATE_HELP
-from jobhunt.records import CONTACT_KINDS, LINK_ROLES, TOUCH_CHANNELS, Contact
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from jobhunt.records import Contact
     from jobhunt.rules_network import TouchPlan
 
 app = typer.Typer(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jobhunt.choices import COURSE_KINDS
 from jobhunt.cli._common import (
     CourseId,
     Json,
@@ -23,11 +24,12 @@ from jobhunt.cli._common import (
 )
 from jobhunt.dates import DATE_HELP, WEEKDAYS
 from jobhunt.errors import InputError
-from jobhunt.records import COURSE_KINDS, Course
 
 if TYPE_CHECKING:
     import sqlite3
     from datetime import date
+
+    from jobhunt.records import Course
 
 app = typer.Typer(name="course", rich_markup_mode=None, no_args_is_help=False)
 skills_app = typer.Typer(name="skills", rich_markup_mode=None, no_args_is_help=False)

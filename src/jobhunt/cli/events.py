@@ -4,13 +4,16 @@ add, list, show, rm. Record the people you meet there with: jobhunt contact add 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jobhunt.choices import MEETUP_KINDS
 from jobhunt.cli._common import EventId, Json, Yes, complete_from, confirm, day, local_today, state
 from jobhunt.dates import DATE_HELP
-from jobhunt.records import MEETUP_KINDS, Contact, Meetup
+
+if TYPE_CHECKING:
+    from jobhunt.records import Contact, Meetup
 
 RECENT_DAYS = 30  # `event list` shows events this many days back, and all upcoming ones
 
