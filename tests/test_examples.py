@@ -59,3 +59,15 @@ def test_aliases_name_real_commands(tmp_path: Path) -> None:
             [*command, "--help"], capture_output=True, text=True, env=env, check=False
         )
         assert result.returncode == 0, line
+
+
+def test_example_csvs_import_cleanly(jh) -> None:
+    linkedin = jh.json("import", "linkedin", str(EXAMPLES / "linkedin-connections.csv"))
+    apps = jh.json("import", "csv", str(EXAMPLES / "applications.csv"))
+    # The LinkedIn sample keeps one nameless row, as real exports have: it is reported.
+    assert [r["line"] for r in linkedin["import"]["rejected"]] == [10]
+    assert linkedin["import"]["added"] == linkedin["import"]["rows"] - 1 > 0
+    assert apps["import"]["rejected"] == []
+    assert apps["import"]["added"] == apps["import"]["rows"] > 0
+    assert jh.json("contact", "list")["contacts"]
+    assert jh.json("list", "--all")["applications"]
