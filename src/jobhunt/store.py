@@ -268,11 +268,12 @@ def _inspect(path: Path) -> tuple[set[str], bool]:
 
     Nothing is deleted here: another jobhunt may have the store open, and removing the
     -wal/-shm files it uses loses its writes and corrupts the store. A store with a -wal
-    file (in use, or left by a crash) is read `mode=ro` through its files; otherwise an
-    ordinary connection reads it, and SQLite removes the -wal/-shm files it created when
-    the last connection closes (it checks under a lock that nobody else uses them).
+    or -journal file (in use, or left by a crash: an ordinary connection would roll that
+    journal back into the file) is read `mode=ro`; otherwise an ordinary connection reads
+    it, and SQLite removes the -wal/-shm files it created when the last connection closes
+    (it checks under a lock that nobody else uses them).
     """
-    in_use = path.with_name(path.name + "-wal").exists()
+    in_use = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
     uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=rw")
     try:
         conn = sqlite3.connect(
@@ -458,31 +459,33 @@ def _chunks(ids: list[int], size: int = 900) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+def _application(r: tuple, skills: list[str], events: list[Event]) -> Application:
+    """One row of `SELECT {_APP_COLUMNS}` as a record."""
+    return Application(
+        id=r[0],
+        company=r[1],
+        role=r[2],
+        status=r[3],
+        applied_on=_day(r[4]),
+        job_type=r[5],
+        source=r[6],
+        url=r[7],
+        location=r[8],
+        salary=r[9],
+        note=r[10],
+        created_at=r[11],
+        updated_at=r[12],
+        skills=tuple(skills),
+        events=tuple(events),
+    )
+
+
 def _applications(conn: sqlite3.Connection, where: str, params: tuple = ()) -> list[Application]:
     rows = conn.execute(f"SELECT {_APP_COLUMNS} FROM application {where}", params).fetchall()
     ids = [r[0] for r in rows]
     events = _events_by_app(conn, ids)
     skills = _skills_by(conn, "application_skill", "application_id", ids)
-    return [
-        Application(
-            id=r[0],
-            company=r[1],
-            role=r[2],
-            status=r[3],
-            applied_on=_day(r[4]),
-            job_type=r[5],
-            source=r[6],
-            url=r[7],
-            location=r[8],
-            salary=r[9],
-            note=r[10],
-            created_at=r[11],
-            updated_at=r[12],
-            skills=tuple(skills[r[0]]),
-            events=tuple(events[r[0]]),
-        )
-        for r in rows
-    ]
+    return [_application(r, skills[r[0]], events[r[0]]) for r in rows]
 
 
 _CLOSED = "(" + ",".join(f"'{s}'" for s in CLOSED_STATUSES) + ")"
@@ -1184,22 +1187,7 @@ def applications_for_matching(conn: sqlite3.Connection) -> list[Application]:
     ):
         skills.setdefault(owner, []).append(skill)
     return [
-        Application(
-            id=r[0],
-            company=r[1],
-            role=r[2],
-            status=r[3],
-            applied_on=_day(r[4]),
-            job_type=r[5],
-            source=r[6],
-            url=r[7],
-            location=r[8],
-            salary=r[9],
-            note=r[10],
-            created_at=r[11],
-            updated_at=r[12],
-            skills=tuple(skills.get(r[0], ())),
-        )
+        _application(r, skills.get(r[0], []), [])
         for r in conn.execute(f"SELECT {_APP_COLUMNS} FROM application ORDER BY id")
     ]
 
