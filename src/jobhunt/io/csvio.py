@@ -209,6 +209,9 @@ def neutralise(value: str) -> str:
     first = value.lstrip(_LEADING_BLANKS)[:1]
     if first and first in FORMULA_START:
         return "'" + value
+    if value.startswith("'") and neutralise(value[1:]) == value:
+        # A real leading quote that an import would take for a protective one: keep it.
+        return "'" + value
     return value
 
 
