@@ -660,6 +660,7 @@ def test_rules_network_is_pure() -> None:
         "collections.abc",
         "dataclasses",
         "datetime",
+        "functools",
         "jobhunt.dates",
         "jobhunt.records",
         "jobhunt.rules",

@@ -141,3 +141,32 @@ def test_locked_store_is_a_clean_error(db_path: Path) -> None:
     assert "Traceback" not in result.stderr
     conn = store.open_store(db_path)
     assert conn.execute("SELECT count(*) FROM application").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("prefix", "ids"),
+    [
+        ("", [120, 12, 7, 1]),
+        ("1", [120, 12, 1]),
+        ("12", [120, 12]),
+        ("7", [7]),
+        ("3", []),
+        ("x", []),
+        ("01", []),
+    ],
+    ids=["all", "one", "one-two", "seven", "none", "not-a-number", "leading-zero"],
+)
+def test_completion_ids_match_their_decimal_prefix(
+    db_path: Path, prefix: str, ids: list[int]
+) -> None:
+    conn = store.open_store(db_path)
+    for app_id in (1, 7, 12, 120):
+        conn.execute(
+            "INSERT INTO application (id, company, role, created_at, updated_at) "
+            "VALUES (?, 'Acme', 'Dev', 'x', 'x')",
+            (app_id,),
+        )
+    conn.close()
+    found = store.complete_ids(db_path, "application", "company", prefix)
+    assert [int(i) for i, _ in found] == ids
+    assert all(label == "Acme" for _, label in found)

@@ -21,9 +21,10 @@ Nothing here reads the clock, the store or the terminal.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from jobhunt.dates import week_start
 from jobhunt.records import Application, Contact, Interaction, Snapshot
@@ -103,6 +104,27 @@ class TouchPlan:
         return text
 
 
+def _basis(contact: Contact, last_touch: date | None) -> tuple[date, bool]:
+    """The day a contact's cadence counts from, and whether it is a real interaction."""
+    last = contact.last_touch
+    if last_touch is not None and (last is None or last_touch > last):
+        last = last_touch
+    return (last, True) if last is not None else (contact.added_on, False)
+
+
+def _cadence(
+    contact: Contact, policy: Policy, pending: dict[str, str], all_pending: str | None
+) -> tuple[int, int, str | None]:
+    """(usual cadence, cadence after any step-up, why it is stepped up or None)."""
+    usual = base_cadence(contact, policy)
+    reason = None
+    if contact.kind in STEP_UP_KINDS and pending:
+        reason = all_pending or ", ".join(pending[k] for k in sorted(pending))
+    elif pending and _key(contact.company) in pending:
+        reason = pending[_key(contact.company)]
+    return usual, (stepped_up(usual, policy.step_up_factor) if reason else usual), reason
+
+
 def touch_plan(
     contact: Contact,
     *,
@@ -116,21 +138,13 @@ def touch_plan(
     `pending` is `pending_companies(...)`; `last_touch` adds interactions the
     contact record may not know of (the later of the two counts).
     """
-    pending = pending or {}
-    last = max((d for d in (contact.last_touch, last_touch) if d is not None), default=None)
-    basis = last or contact.added_on
-    usual = base_cadence(contact, policy)
-    reason = None
-    if contact.kind in STEP_UP_KINDS and pending:
-        reason = all_pending or ", ".join(pending[k] for k in sorted(pending))
-    elif _key(contact.company) in pending:
-        reason = pending[_key(contact.company)]
-    cadence = stepped_up(usual, policy.step_up_factor) if reason else usual
+    basis, touched = _basis(contact, last_touch)
+    usual, cadence, reason = _cadence(contact, policy, pending or {}, all_pending)
     return TouchPlan(
         contact_id=contact.id,
         due=basis + timedelta(days=cadence),
         basis=basis,
-        touched=last is not None,
+        touched=touched,
         cadence=cadence,
         usual_cadence=usual,
         own_cadence=bool(contact.every_days),
@@ -163,13 +177,13 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
             followed.add(action.contact_id)
         yield action
     due = [
-        (plan, contact)
-        for plan, contact in due_touches(snapshot, today=today, policy=policy, last=last)
+        (contact, plan)
+        for _, contact, plan in due_touches(snapshot, today=today, policy=policy, last=last)
         if contact.id not in followed  # the event follow-up says it already
     ]
     # A few people a day, most overdue first; a big import must not flood the agenda.
-    for plan, contact in due[: policy.touches_per_day]:
-        yield _touch_action(plan, contact)
+    for contact, plan in due[: policy.touches_per_day]:
+        yield _touch_action(plan(), contact)
     rest = len(due) - policy.touches_per_day
     if rest > 0:
         yield Action(
@@ -187,23 +201,22 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
 
 def due_touches(
     snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
-) -> list[tuple[TouchPlan, Contact]]:
-    """Rules 1 and 2: contacts whose stay-in-touch day has come, most overdue first."""
+) -> list[tuple[date, Contact, Callable[[], TouchPlan]]]:
+    """Rules 1 and 2: contacts whose stay-in-touch day has come, most overdue first, each
+    with a function giving its full plan (built only for the few the agenda lists)."""
     last = _last_touches(snapshot.touches) if last is None else last
     pending = pending_companies(snapshot.open_applications)
     every = ", ".join(pending[k] for k in sorted(pending))  # once, not once per recruiter
     due = []
     for contact in snapshot.contacts:
-        plan = touch_plan(
-            contact,
-            policy=policy,
-            pending=pending,
-            last_touch=last.get(contact.id),
-            all_pending=every,
-        )
-        if plan.due <= today:
-            due.append((plan, contact))
-    due.sort(key=lambda pair: (pair[0].due, pair[1].id))
+        basis, _ = _basis(contact, last.get(contact.id))
+        day = basis + timedelta(days=_cadence(contact, policy, pending, every)[1])
+        if day <= today:
+            due.append((day, contact, partial(
+                touch_plan, contact, policy=policy, pending=pending,
+                last_touch=last.get(contact.id), all_pending=every,
+            )))  # fmt: skip
+    due.sort(key=lambda item: (item[0], item[1].id))
     return due
 
 
@@ -225,8 +238,8 @@ def touch_actions(
     snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
 ) -> Iterator[Action]:
     """Every contact due for a touch today (uncapped; the agenda lists a few a day)."""
-    for plan, contact in due_touches(snapshot, today=today, policy=policy, last=last):
-        yield _touch_action(plan, contact)
+    for _, contact, plan in due_touches(snapshot, today=today, policy=policy, last=last):
+        yield _touch_action(plan(), contact)
 
 
 def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:

@@ -23,6 +23,7 @@ from jobhunt.errors import NotFound, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
 from jobhunt.records import (
     CLOSED_STATUSES,
+    STATUSES,
     STAY_ACTIVE_TYPES,
     Application,
     AppliedDay,
@@ -488,7 +489,8 @@ def _applications(conn: sqlite3.Connection, where: str, params: tuple = ()) -> l
     return [_application(r, skills[r[0]], events[r[0]]) for r in rows]
 
 
-_CLOSED = "(" + ",".join(f"'{s}'" for s in CLOSED_STATUSES) + ")"
+# Open records are selected with IN (the status index) rather than NOT IN (a full scan).
+_OPEN = "(" + ",".join(f"'{s}'" for s in STATUSES if s not in CLOSED_STATUSES) + ")"
 
 
 def get_application(conn: sqlite3.Connection, app_id: int) -> Application:
@@ -511,7 +513,7 @@ def list_applications(
         clauses.append(f"status IN ({_placeholders(statuses)})")
         params.extend(statuses)
     elif not include_closed:
-        clauses.append(f"status NOT IN {_CLOSED}")
+        clauses.append(f"status IN {_OPEN}")
     if company:
         clauses.append("instr(casefold(company), ?) > 0")
         params.append(company.casefold())
@@ -694,7 +696,7 @@ def load_snapshot(conn: sqlite3.Connection, *, today: date, lookback_days: int) 
     Closed applications are never loaded in full; only the recent ones are counted.
     """
     since = (today - timedelta(days=lookback_days)).isoformat()
-    open_apps = _applications(conn, f"WHERE status NOT IN {_CLOSED} ORDER BY id")
+    open_apps = _applications(conn, f"WHERE status IN {_OPEN} ORDER BY id")
     recent = [
         AppliedDay(r[0], date.fromisoformat(r[1]), r[2], r[3])
         for r in conn.execute(
@@ -747,6 +749,20 @@ def record_nudges(conn: sqlite3.Connection, keys: list[str], today: date) -> Non
         )
 
 
+def _id_prefix_ranges(prefix: str, max_digits: int = 12) -> list[tuple[int, int]]:
+    """Ids whose decimal form starts with `prefix`, as rowid ranges the primary key serves
+    (1 -> 1, 10..19, 100..199, ...), widest first, instead of a CAST over every row."""
+    if not prefix:
+        return [(0, 10**max_digits)]
+    if not prefix.isdigit() or prefix.startswith("0") or len(prefix) > max_digits:
+        return []
+    start = int(prefix)
+    return [
+        (start * 10**extra, (start + 1) * 10**extra - 1)
+        for extra in reversed(range(max_digits - len(prefix) + 1))
+    ]
+
+
 def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tuple[str, str]]:
     """(id, label) pairs for shell completion, straight from SQLite, never creating a store."""
     if not path.is_file():
@@ -754,11 +770,15 @@ def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tu
     try:
         conn = _open_read_only(path, timeout=0.5)  # leaves no -wal/-shm files behind
         try:
-            rows = conn.execute(
-                f"SELECT id, {label_sql} FROM {table} "
-                "WHERE CAST(id AS TEXT) LIKE ? ORDER BY id DESC LIMIT 200",
-                (prefix + "%",),
-            ).fetchall()
+            rows: list[tuple] = []
+            for low, high in _id_prefix_ranges(prefix):
+                if len(rows) >= 200:
+                    break
+                rows += conn.execute(
+                    f"SELECT id, {label_sql} FROM {table} WHERE id BETWEEN ? AND ? "
+                    "ORDER BY id DESC LIMIT ?",
+                    (low, high, 200 - len(rows)),
+                ).fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
