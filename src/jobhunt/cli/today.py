@@ -147,7 +147,11 @@ def today(
             out.line()
         render_agenda(out, actions, when)
     if on is None or when == local_today():
-        store.record_nudges(conn, [a.nudge_key for a in actions if a.nudge_key], when)
+        # Only what was not already recorded today: most mornings after the first, no write.
+        fresh = [
+            a.nudge_key for a in actions if a.nudge_key and snapshot.nudges.get(a.nudge_key) != when
+        ]
+        store.record_nudges(conn, fresh, when)
 
 
 def register(app: typer.Typer) -> None:
