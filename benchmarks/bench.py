@@ -293,6 +293,9 @@ def render(results: list[Timing], args) -> str:
         "Peak memory is ru_maxrss of each child (it includes about 15 MB the benchmark",
         "process shares with every child at fork).",
     ]
+    notes_file = HERE / "notes.md"
+    if notes_file.exists():
+        lines += ["", notes_file.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
 
 
