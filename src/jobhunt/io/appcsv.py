@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from jobhunt.errors import InputError
-from jobhunt.io.csvio import Table, cell, header_key
+from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import JOB_TYPES, STATUSES, Application
 from jobhunt.validate import skill_names, text
@@ -174,29 +174,22 @@ class AppRow:
         return f"application {self.company} — {self.role}"
 
 
-@dataclass(frozen=True, slots=True)
-class BadRow:
-    line: int
-    reason: str
-    what: str = ""
-
-
 def parse(
     table: Table, *, today: date, parse_date: Callable[[str], date]
 ) -> tuple[list[AppRow | BadRow], list[str]]:
     """Every data row of `table`, parsed (rejected rows carry their reason), and warnings."""
     cols, warnings = columns(table.header.cells, table.name)
-    out: list[AppRow | BadRow] = []
-    for row in table.rows():
-        values = {
-            name: cell(row.cells[index]) if index < len(row.cells) else ""
-            for name, index in cols.items()
-        }
-        try:
-            out.append(parse_row(row.line, values, today=today, parse_date=parse_date))
-        except InputError as exc:
-            what = " — ".join(v for v in (values.get("company"), values.get("role")) if v)
-            out.append(BadRow(row.line, exc.message, f"application {what}" if what else ""))
+
+    def describe(values: dict[str, str]) -> str:
+        what = " — ".join(v for v in (values.get("company"), values.get("role")) if v)
+        return f"application {what}" if what else ""
+
+    out = parse_rows(
+        table,
+        cols,
+        lambda line, values: parse_row(line, values, today=today, parse_date=parse_date),
+        describe,
+    )
     return out, warnings
 
 

@@ -201,6 +201,36 @@ def cell(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    """A data row that was rejected: its line in the file and why."""
+
+    line: int
+    reason: str
+    what: str = ""
+
+
+def parse_rows(
+    table: Table,
+    cols: dict[str, int],
+    parse_row: Callable[[int, dict[str, str]], object],
+    describe: Callable[[dict[str, str]], str],
+) -> list:
+    """Every data row as `parse_row(line, cells by field)`, or a BadRow naming the line,
+    the reason (the InputError it raised) and `describe(cells)`."""
+    out: list = []
+    for row in table.rows():
+        values = {
+            name: cell(row.cells[index]) if index < len(row.cells) else ""
+            for name, index in cols.items()
+        }
+        try:
+            out.append(parse_row(row.line, values))
+        except InputError as exc:
+            out.append(BadRow(row.line, exc.message, describe(values)))
+    return out
+
+
 # --------------------------------------------------------------------------- writing
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from jobhunt.errors import InputError
-from jobhunt.io.csvio import Table, cell, header_key
+from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import Contact
 from jobhunt.validate import text
@@ -82,13 +82,6 @@ class Connection:
         return f"contact {self.name}" + (f" ({self.company})" if self.company else "")
 
 
-@dataclass(frozen=True, slots=True)
-class BadRow:
-    line: int
-    reason: str
-    what: str = ""
-
-
 def parse(
     table: Table, *, today: date, parse_date: Callable[[str], date]
 ) -> tuple[list[Connection | BadRow], list[str]]:
@@ -100,17 +93,17 @@ def parse(
     warnings = []
     if "connected" not in cols:
         warnings.append("no Connected On column: contacts are added today, with no interaction")
-    out: list[Connection | BadRow] = []
-    for row in table.rows():
-        values = {
-            name: cell(row.cells[index]) if index < len(row.cells) else ""
-            for name, index in cols.items()
-        }
-        try:
-            out.append(parse_row(row.line, values, today=today, parse_date=parse_date))
-        except InputError as exc:
-            name = " ".join(v for v in (values.get("first"), values.get("last")) if v)
-            out.append(BadRow(row.line, exc.message, f"contact {name}" if name else ""))
+
+    def describe(values: dict[str, str]) -> str:
+        name = " ".join(v for v in (values.get("first"), values.get("last")) if v)
+        return f"contact {name}" if name else ""
+
+    out = parse_rows(
+        table,
+        cols,
+        lambda line, values: parse_row(line, values, today=today, parse_date=parse_date),
+        describe,
+    )
     return out, warnings
 
 
