@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from jobhunt import write
-from jobhunt.store import resolve_path
+from jobhunt.backend import resolve
 
 ACTION_KEYS = {
     "kind",
@@ -160,7 +160,7 @@ def test_list_json(jh, busy) -> None:
 
 
 def test_show_json(jh, busy, db_path) -> None:
-    with write.session(resolve_path()) as s:
+    with write.session(resolve()) as s:
         contact = write.add_contact(
             s, name="Dana Scully", added_on=date(2026, 11, 1), company="Beta"
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jobhunt import store
+from jobhunt.backend import Target
 from tests.conftest import run_subprocess
 
 
@@ -167,6 +168,6 @@ def test_completion_ids_match_their_decimal_prefix(
             (app_id,),
         )
     conn.close()
-    found = store.complete_ids(db_path, "application", "company", prefix)
+    found = store.complete_ids(Target("sqlite", path=db_path), "application", "company", prefix)
     assert [int(i) for i, _ in found] == ids
     assert all(label == "Acme" for _, label in found)

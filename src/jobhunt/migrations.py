@@ -12,14 +12,86 @@ schema the last migration produces (a test compares them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Migration:
+    """One schema change: its SQLite statements, and the same change for PostgreSQL."""
+
     name: str
     statements: Sequence[str]
+    postgresql: Sequence[str] = ()
+
+    def for_dialect(self, dialect: str) -> Sequence[str]:
+        return self.postgresql if dialect == "postgresql" else self.statements
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+#
+# The PostgreSQL form of each migration is derived from the SQLite one, so the two
+# schemas cannot drift, plus a few objects that give PostgreSQL what SQLite has built in:
+# - `nocase`, a case-insensitive (ICU) collation, for COLLATE NOCASE;
+# - `casefold()` and `instr()`, used by searches;
+# - ids given as SQLite gives them (the highest id + 1) by a BEFORE INSERT trigger, so
+#   both backends number records alike; writers are serialised (store.transaction), so
+#   two never take the same id;
+# - a `rowid` column (insertion order, numbered the same way) on tables without an
+#   INTEGER PRIMARY KEY, which SQLite tables have implicitly;
+# - foreign keys DEFERRABLE, so undo can replay changes in any order (SQLite:
+#   PRAGMA defer_foreign_keys).
+
+PG_PRELUDE = (
+    "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+    """CREATE FUNCTION casefold(value text) RETURNS text LANGUAGE sql IMMUTABLE
+        RETURN lower(value COLLATE "und-x-icu")""",
+    """CREATE FUNCTION instr(haystack text, needle text) RETURNS integer
+        LANGUAGE sql IMMUTABLE RETURN strpos(haystack, needle)""",
+    """CREATE FUNCTION next_id() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+        col text := TG_ARGV[0];
+        n integer;
+    BEGIN
+        IF to_jsonb(NEW) -> col = 'null'::jsonb THEN
+            EXECUTE format('SELECT coalesce(max(%I), 0) + 1 FROM %I.%I',
+                           col, TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO n;
+            NEW := jsonb_populate_record(NEW, jsonb_build_object(col, n));
+        END IF;
+        RETURN NEW;
+    END
+    $fn$""",
+)
+
+_TABLE = re.compile(r"^\s*CREATE TABLE (\w+) \(", re.S)
+_INT_KEY = re.compile(r"\b(\w+) INTEGER PRIMARY KEY\b")
+_REFERENCES = re.compile(r"(REFERENCES \w+ \(\w+\)(?: ON DELETE (?:CASCADE|SET NULL))?)")
+
+
+def to_postgresql(statement: str) -> list[str]:
+    """The PostgreSQL statements for one SQLite DDL statement."""
+    table = _TABLE.match(statement)
+    if table is None:
+        return [statement]  # CREATE INDEX ... (COLLATE NOCASE finds the nocase collation)
+    name = table[1]
+    sql = re.sub(r"\bREAL\b", "DOUBLE PRECISION", statement)
+    sql = _REFERENCES.sub(r"\1 DEFERRABLE INITIALLY IMMEDIATE", sql)
+    key = _INT_KEY.search(sql)
+    if key:
+        column = key[1]
+    else:
+        column = "rowid"
+        sql = sql.replace("(", "(\n            rowid INTEGER NOT NULL,", 1)
+    trigger = (
+        f"CREATE TRIGGER {name}_next_{column} BEFORE INSERT ON {name} "
+        f"FOR EACH ROW EXECUTE FUNCTION next_id('{column}')"
+    )
+    return [sql, trigger]
+
+
+def _postgresql(statements: Sequence[str]) -> tuple[str, ...]:
+    return tuple(pg for statement in statements for pg in to_postgresql(statement))
 
 
 _STATUS = "'saved','applied','interviewing','offer','accepted','rejected','withdrawn','ghosted'"
@@ -157,6 +229,7 @@ INITIAL = Migration(
         )""",
     ),
 )
+INITIAL = Migration(INITIAL.name, INITIAL.statements, PG_PRELUDE + _postgresql(INITIAL.statements))
 
 # The columns each table had when undo was added. Fixed here on purpose: a later
 # migration that adds a column must also recreate that table's undo triggers.
@@ -211,21 +284,77 @@ def undo_triggers(table: str, columns: Sequence[str]) -> list[str]:
     ]
 
 
-UNDO = Migration(
-    "0002_undo",
-    (
-        """CREATE TABLE undo_point (
+_UNDO_TABLES = (
+    """CREATE TABLE undo_point (
             id INTEGER PRIMARY KEY,
             label TEXT NOT NULL,
             created_at TEXT NOT NULL
         )""",
-        """CREATE TABLE undo_log (
+    """CREATE TABLE undo_log (
             seq INTEGER PRIMARY KEY,
             point_id INTEGER,
             statement TEXT NOT NULL
         )""",
-        "CREATE INDEX ix_undo_log_point ON undo_log (point_id)",
+    "CREATE INDEX ix_undo_log_point ON undo_log (point_id)",
+)
+
+# PostgreSQL: one trigger function records, as SQL, the inverse of each row change; a
+# row is named by its key columns (the trigger's arguments) and restored whole from
+# its JSON image. It runs AFTER the foreign keys' cascades (trigger order is by name),
+# so a deleted parent is re-inserted before its children on undo, as on SQLite.
+PG_UNDO_FUNCTION = """CREATE FUNCTION undo_record() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    cond text;
+    cols text;
+    stmt text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        stmt := format('INSERT INTO %I SELECT * FROM jsonb_populate_record(NULL::%I, %L)',
+                       TG_TABLE_NAME, TG_TABLE_NAME, to_jsonb(OLD)::text);
+    ELSE
+        SELECT string_agg(format('%I = %L', k, to_jsonb(NEW) ->> k), ' AND ') INTO cond
+            FROM unnest(TG_ARGV) AS k;
+        IF TG_OP = 'INSERT' THEN
+            stmt := format('DELETE FROM %I WHERE %s', TG_TABLE_NAME, cond);
+        ELSE
+            SELECT string_agg(format('%I', k), ', ') INTO cols
+                FROM jsonb_object_keys(to_jsonb(OLD)) AS k;
+            stmt := format(
+                'UPDATE %I SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::%I, %L)) '
+                'WHERE %s', TG_TABLE_NAME, cols, cols, TG_TABLE_NAME, to_jsonb(OLD)::text, cond);
+        END IF;
+    END IF;
+    INSERT INTO undo_log (point_id, statement) SELECT max(id), stmt FROM undo_point;
+    RETURN NULL;
+END
+$fn$"""
+
+_KEYS = {
+    "application_skill": ("application_id", "skill"),
+    "contact_link": ("contact_id", "application_id"),
+    "course_skill": ("course_id", "skill"),
+    "skill": ("name",),
+}
+
+
+def pg_undo_trigger(table: str) -> str:
+    keys = ", ".join(f"'{k}'" for k in _KEYS.get(table, ("id",)))
+    return (
+        f"CREATE TRIGGER undo_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION undo_record({keys})"
+    )
+
+
+UNDO = Migration(
+    "0002_undo",
+    (
+        *_UNDO_TABLES,
         *[stmt for table, cols in _UNDO_COLUMNS.items() for stmt in undo_triggers(table, cols)],
+    ),
+    (
+        *_postgresql(_UNDO_TABLES),
+        PG_UNDO_FUNCTION,
+        *[pg_undo_trigger(table) for table in _UNDO_COLUMNS],
     ),
 )
 

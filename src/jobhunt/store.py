@@ -4,6 +4,10 @@ This module uses only the standard library's `sqlite3`, so the morning command,
 `--help` and shell completion never pay for importing SQLAlchemy. Everything
 SQLite-specific (pragmas, BEGIN IMMEDIATE, file checks) lives here; `write.py`
 builds its SQLAlchemy engine on top of `connect()`.
+
+The read path's SQL is written once for both backends: a PostgreSQL store
+(`pg.py`) is a connection with the same `execute()`, `begin_write()` and
+`begin_read()` as the SQLite one, so every function here takes either.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from jobhunt.backend import ENV_DB as ENV_DB
+from jobhunt.backend import Target
+from jobhunt.backend import default_path as default_path
 from jobhunt.errors import NotFound, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
 from jobhunt.records import (
@@ -37,7 +44,6 @@ from jobhunt.records import (
     WeekFacts,
 )
 
-ENV_DB = "JOBHUNT_DB"
 BUSY_TIMEOUT_MS = 5000  # JOBHUNT_BUSY_TIMEOUT_MS overrides (milliseconds)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 RESTORE_HINT = "restore a backup: jobhunt restore PATH"
@@ -50,13 +56,6 @@ LOCKED_HINT = (
 def utc_now() -> str:
     """An instant as stored: ISO 8601 in UTC, seconds precision."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def default_path() -> Path:
-    """The store in the platform's data directory (XDG_DATA_HOME on Linux)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("jobhunt", appauthor=False) / "jobhunt.db"
 
 
 def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
@@ -89,6 +88,15 @@ def _busy_timeout_ms() -> int:
 # tracked, and a file one of them has open is never opened by Python.
 class _Connection(sqlite3.Connection):
     file_id: tuple[int, int] | None = None
+    dialect = "sqlite"
+
+    def begin_write(self) -> None:
+        """Start a write transaction; other writers queue (busy timeout), never fail."""
+        self.execute("BEGIN IMMEDIATE")
+
+    def begin_read(self) -> None:
+        """Start a read transaction: one consistent state until COMMIT."""
+        self.execute("BEGIN")
 
 
 _OPEN_CONNECTIONS: weakref.WeakSet[_Connection] = weakref.WeakSet()
@@ -148,6 +156,28 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def dialect(conn: object) -> str:
+    """ "sqlite" or "postgresql" (a plain sqlite3 connection is SQLite)."""
+    return getattr(conn, "dialect", "sqlite")
+
+
+def _begin(conn: sqlite3.Connection, write: bool) -> None:
+    if isinstance(conn, _Connection) or dialect(conn) == "postgresql":
+        conn.begin_write() if write else conn.begin_read()  # type: ignore[attr-defined]
+    else:
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+@contextlib.contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Reads that see one consistent state (a whole export), even while others write."""
+    _begin(conn, write=False)
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
 @contextlib.contextmanager
 def transaction(
     conn: sqlite3.Connection, *, undo_label: str | None = None
@@ -156,7 +186,7 @@ def transaction(
 
     With `undo_label`, the changes made inside become one step that `undo` can revert.
     """
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(conn, write=True)
     try:
         if undo_label is not None:
             begin_undo_point(conn.execute, undo_label)
@@ -305,6 +335,42 @@ def _inspect(path: Path) -> tuple[set[str], bool]:
         conn.close()
 
 
+def open_target(target: Target) -> sqlite3.Connection:
+    """Open the store `target` names (SQLite file or PostgreSQL profile), creating and
+    migrating it if needed."""
+    if target.is_pg:
+        return _open_pg(target)
+    assert target.path is not None
+    return open_store(target.path)
+
+
+def _open_pg(target: Target):  # type: ignore[no-untyped-def]
+    from jobhunt import pg
+
+    conn = pg.connect(target)
+    try:
+        exists, applied, others = pg.schema_state(conn)
+        known = {m.name for m in MIGRATIONS}
+        where = f"profile {target.profile!r} (schema {target.schema}) in {target.shown}"
+        if exists and not applied and others:
+            raise StoreError(
+                f"{where} holds tables that are not jobhunt's; they were left untouched",
+                hint="choose another profile with --profile",
+            )
+        if applied - known:
+            raise StoreError(
+                f"{where} was written by a newer jobhunt (schema {sorted(applied - known)[-1]}); "
+                "it was left untouched",
+                hint="upgrade jobhunt: pip install --upgrade jobhunt",
+            )
+        if applied != known:
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def open_store(path: Path) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the store at `path`.
 
@@ -356,10 +422,16 @@ def open_store(path: Path) -> sqlite3.Connection:
 
 def migrate(conn: sqlite3.Connection, path: Path | None = None) -> list[str]:
     """Apply pending migrations, each in one transaction. Returns the names applied."""
-    conn.execute(BOOKKEEPING)
+    if dialect(conn) == "postgresql":
+        with transaction(conn):  # the writer lock: one process creates the schema
+            schema = conn.target.schema  # type: ignore[attr-defined]
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            conn.execute(BOOKKEEPING)
+    else:
+        conn.execute(BOOKKEEPING)
     applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     pending = [m for m in MIGRATIONS if m.name not in applied]
-    if applied and pending and path is not None:
+    if applied and pending and path is not None and dialect(conn) == "sqlite":
         # An existing store is about to change: keep a copy first (outside any transaction).
         backup_before_migration(conn, path)
     done: list[str] = []
@@ -369,7 +441,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> list[str]:
             applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
             if migration.name in applied:
                 continue
-            for statement in migration.statements:
+            for statement in migration.for_dialect(dialect(conn)):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
@@ -763,12 +835,28 @@ def _id_prefix_ranges(prefix: str, max_digits: int = 12) -> list[tuple[int, int]
     ]
 
 
-def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tuple[str, str]]:
-    """(id, label) pairs for shell completion, straight from SQLite, never creating a store."""
-    if not path.is_file():
-        return []
+def _completion_conn(target: Target):  # type: ignore[no-untyped-def]
+    """A connection for completion that never creates a store, or None."""
+    if target.is_pg:
+        from jobhunt import pg
+
+        conn = pg.connect(target, timeout=2)
+        if not pg.schema_state(conn)[1]:
+            conn.close()
+            return None
+        return conn
+    assert target.path is not None
+    if not target.path.is_file():
+        return None
+    return _open_read_only(target.path, timeout=0.5)  # leaves no -wal/-shm files behind
+
+
+def complete_ids(target: Target, table: str, label_sql: str, prefix: str) -> list[tuple[str, str]]:
+    """(id, label) pairs for shell completion, straight from the store, never creating one."""
     try:
-        conn = _open_read_only(path, timeout=0.5)  # leaves no -wal/-shm files behind
+        conn = _completion_conn(target)
+        if conn is None:
+            return []
         try:
             rows: list[tuple] = []
             for low, high in _id_prefix_ranges(prefix):
@@ -781,7 +869,7 @@ def complete_ids(path: Path, table: str, label_sql: str, prefix: str) -> list[tu
                 ).fetchall()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except Exception:  # completion must never fail loudly (sqlite3, psycopg, no driver)
         return []
     return [(str(r[0]), completion_label(r[1])) for r in rows]
 
@@ -848,7 +936,10 @@ def undo_last(conn: sqlite3.Connection) -> tuple[str, str, int] | None:
         if row is None:
             return None
         point, label, when, changes = row
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        if dialect(conn) == "postgresql":
+            conn.execute("SET CONSTRAINTS ALL DEFERRED")
+        else:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
         statements = conn.execute(
             "SELECT statement FROM undo_log WHERE point_id = ? ORDER BY seq DESC", (point,)
         ).fetchall()
@@ -931,7 +1022,7 @@ def warn_location_once(conn: sqlite3.Connection, path: Path) -> str | None:
         return None
     with transaction(conn):
         conn.execute(
-            "INSERT OR IGNORE INTO nudge (key, shown_on) VALUES (?, ?)",
+            "INSERT INTO nudge (key, shown_on) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (key, utc_now()[:10]),
         )
     return problem

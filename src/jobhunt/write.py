@@ -1,9 +1,10 @@
-"""The write path: SQLModel sessions over the same configured SQLite connections.
+"""The write path: SQLModel sessions over the same configured connections as the reads.
 
-Every write command runs inside `session(path)`: one transaction that begins with
-BEGIN IMMEDIATE (writers queue on the busy timeout instead of failing) and commits
-all or nothing. Input is validated here, before anything is written, so a mistake
-is a clean `InputError` and not a constraint failure.
+Every write command runs inside `session(target)`: one transaction that begins by
+queueing behind any other writer (SQLite: BEGIN IMMEDIATE on the busy timeout;
+PostgreSQL: the profile's advisory lock) and commits all or nothing. Input is
+validated here, before anything is written, so a mistake is a clean `InputError` and
+not a constraint failure.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 from sqlalchemy import delete, event, func
 from sqlalchemy.engine import Engine
@@ -21,6 +21,7 @@ from sqlmodel import Session, create_engine, select
 
 from jobhunt import models as m
 from jobhunt import store
+from jobhunt.backend import Target
 from jobhunt.errors import InputError, NotFound
 from jobhunt.records import (
     CONTACT_KINDS,
@@ -37,8 +38,23 @@ from jobhunt.validate import choice, skill_names, text
 
 
 @cache
-def engine_for(path: Path) -> Engine:
-    """An engine whose connections come from `store.connect` (pragmas in one place)."""
+def engine_for(target: Target) -> Engine:
+    """An engine whose connections come from the read path's connect functions (pragmas,
+    search path and writer lock in one place)."""
+    if target.is_pg:
+        from jobhunt import pg
+
+        engine = create_engine(
+            "postgresql+psycopg://", creator=lambda: pg.raw_connect(target), poolclass=NullPool
+        )
+
+        @event.listens_for(engine, "begin")
+        def _lock_writers(conn) -> None:  # type: ignore[no-untyped-def]
+            pg.lock_writers(conn.connection.driver_connection, target)
+
+        return engine
+    assert target.path is not None
+    path = target.path
     engine = create_engine("sqlite://", creator=lambda: store.connect(path), poolclass=NullPool)
 
     @event.listens_for(engine, "begin")
@@ -49,19 +65,26 @@ def engine_for(path: Path) -> Engine:
 
 
 @contextlib.contextmanager
-def session(path: Path, *, undo_label: str | None = None) -> Iterator[Session]:
+def session(target: Target, *, undo_label: str | None = None) -> Iterator[Session]:
     """One write transaction: commit on success, roll back on any error.
 
     With `undo_label`, everything it changes is one step that `jobhunt undo` reverts.
     """
-    with Session(engine_for(path), expire_on_commit=False) as s, s.begin():
+    with Session(engine_for(target), expire_on_commit=False) as s, s.begin():
         raw = s.connection().connection.driver_connection
+        execute = raw.execute
+        if target.is_pg:
+            from jobhunt.pg import qmark_to_format
+
+            def execute(sql: str, params=()):  # type: ignore[no-untyped-def]
+                return raw.execute(qmark_to_format(sql), params)
+
         if undo_label is not None:
-            store.begin_undo_point(raw.execute, undo_label)
+            store.begin_undo_point(execute, undo_label)
         yield s
         if undo_label is not None:
             s.flush()
-            store.end_undo_point(raw.execute)
+            store.end_undo_point(execute)
 
 
 def _get(s: Session, model, key, noun: str, hint: str):  # type: ignore[no-untyped-def]

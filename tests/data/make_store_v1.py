@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from jobhunt import store, write
+from jobhunt.backend import Target
 
 
 def main(out: Path) -> None:
     store.open_store(out).close()
-    with write.session(out) as s:
+    with write.session(Target("sqlite", path=out)) as s:
         a = write.add_application(
             s,
             company="Café Ünïcode GmbH",

@@ -6,6 +6,7 @@ Command modules import only light modules at import time; the store's write path
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 from typing import Annotated
@@ -18,7 +19,7 @@ from jobhunt.cli import _common
 from jobhunt.errors import JobhuntError, StoreError
 
 
-def _as_user_error(exc: BaseException) -> JobhuntError | None:
+def _as_user_error(exc: BaseException, st: _common.State | None = None) -> JobhuntError | None:
     """Turn a known failure of the store into a clean user error, or None for bugs."""
     if isinstance(exc, JobhuntError):
         return exc
@@ -40,6 +41,31 @@ def _as_user_error(exc: BaseException) -> JobhuntError | None:
             "the store is damaged (database disk image is malformed)",
             hint="restore a backup: jobhunt restore PATH",
         )
+    if type(exc).__module__.startswith("psycopg"):
+        return _pg_error(exc, st)
+    return None
+
+
+def _pg_error(exc: BaseException, st: _common.State | None) -> JobhuntError | None:
+    """PostgreSQL errors a user can meet (server gone, no rights, full disk) as one line;
+    errors that mean a bug in jobhunt are left to surface."""
+    import psycopg
+
+    from jobhunt.pg import describe
+
+    target = None
+    with contextlib.suppress(Exception):
+        target = st.target if st is not None else None
+    text = describe(exc, target)
+    where = f"PostgreSQL at {target.shown}" if target is not None else "PostgreSQL"
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return StoreError(f"{where} refused: {text}", hint="ask the database owner for rights")
+    if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
+        return StoreError(f"{where} is read-only: {text}")
+    if isinstance(exc, psycopg.OperationalError | psycopg.errors.AdminShutdown):
+        return StoreError(f"lost the connection to {where}: {text}", hint="try again")
+    if isinstance(exc, psycopg.errors.DiskFull | psycopg.errors.OutOfMemory):
+        return StoreError(f"{where} cannot write: {text}")
     return None
 
 
@@ -76,7 +102,7 @@ class JobhuntGroup(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
-            user_error = _as_user_error(exc)
+            user_error = _as_user_error(exc, _common.state(ctx))
             if user_error is None:
                 raise
             from jobhunt.render import error
@@ -112,8 +138,18 @@ def root(
         str | None,
         typer.Option(
             "--db",
-            metavar="PATH",
-            help="The store file (default: $JOBHUNT_DB, else the platform data directory).",
+            metavar="PATH|URL",
+            help="The store: a file, or a postgresql:// URL without its password "
+            "(default: $JOBHUNT_DB, else a file in the platform data directory).",
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            metavar="NAME",
+            help="Whose job hunt: records are kept apart per profile "
+            "(default: $JOBHUNT_PROFILE, else 'default').",
         ),
     ] = None,
     version: Annotated[
@@ -122,7 +158,8 @@ def root(
     ] = False,
 ) -> None:
     """A job-hunt companion: keep applying, learning, networking and following up."""
-    _common.state(ctx).db = db
+    st = _common.state(ctx)
+    st.db, st.profile = db, profile
     if ctx.invoked_subcommand is None:
         from jobhunt.cli.today import today
 

@@ -21,27 +21,46 @@ from jobhunt.dates import DATE_HELP, parse_day
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from jobhunt.backend import Target
     from jobhunt.rules import Policy
 
 
 @dataclass
 class State:
     db: str | None = None
+    profile: str | None = None
     command: str = "jobhunt"  # the command line, as the label of its undo step
     _conn: sqlite3.Connection | None = None
+    _target: Target | None = None
+
+    @property
+    def target(self) -> Target:
+        """The store this command works on: --db/--profile, the environment, the default."""
+        if self._target is None:
+            from jobhunt import backend
+
+            self._target = backend.resolve(self.db, self.profile)
+        return self._target
+
+    @property
+    def is_pg(self) -> bool:
+        return self.target.is_pg
 
     @property
     def path(self) -> Path:
-        from jobhunt import store
-
-        return store.resolve_path(self.db)
+        """The store file (SQLite stores only; check `is_pg` first)."""
+        path = self.target.path
+        assert path is not None, "a PostgreSQL store has no file"
+        return path
 
     def conn(self) -> sqlite3.Connection:
         """The store, opened (created and migrated if needed) once per command."""
         if self._conn is None:
             from jobhunt import store
 
-            self._conn = store.open_store(self.path)
+            self._conn = store.open_target(self.target)
+            if self.is_pg:
+                return self._conn
             problem = store.warn_location_once(self._conn, self.path)
             if problem:
                 from jobhunt.location import HINT
@@ -56,7 +75,7 @@ class State:
         self.conn()
         from jobhunt import write
 
-        with write.session(self.path, undo_label=self.command) as s:
+        with write.session(self.target, undo_label=self.command) as s:
             yield s
 
 
@@ -136,12 +155,17 @@ def confirm(question: str, yes: bool) -> None:
 
 
 def _complete(ctx: typer.Context, table: str, label: str, incomplete: str):
-    db = None
+    db = profile = None
     with contextlib.suppress(Exception):
-        db = ctx.find_root().params.get("db")
-    from jobhunt import store
+        params = ctx.find_root().params
+        db, profile = params.get("db"), params.get("profile")
+    from jobhunt import backend, store
 
-    return store.complete_ids(store.resolve_path(db), table, label, incomplete)
+    try:
+        target = backend.resolve(db, profile)
+    except Exception:
+        return []
+    return store.complete_ids(target, table, label, incomplete)
 
 
 def complete_application(ctx: typer.Context, incomplete: str):

@@ -41,7 +41,7 @@ def _emit(ctx: typer.Context, data: bytes, output: str | None, what: str) -> Non
     from jobhunt.io.atomic import emit
     from jobhunt.render import warn
 
-    written = emit(data, output, store_path=state(ctx).path)
+    written = emit(data, output, store_path=state(ctx).target.path)
     if written is not None:
         warn(f"Wrote {what} to {written}.")
 

@@ -206,45 +206,49 @@ def _grouped(rows: list, key: int = 0) -> dict[int, list]:
 
 def dump(conn: sqlite3.Connection) -> dict[str, Any]:
     """Everything in the store, as one versioned document (one consistent read)."""
-    conn.execute("BEGIN")
-    try:
-        schema = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
-        app_cols = [c.column for c in APPLICATION]
-        skills = _grouped(_select(conn, "application_skill", TABLES["application_skill"], "rowid"))
-        events = _grouped(_select(conn, "application_event", TABLES["application_event"], "id"))
-        applications = []
-        for row in _select(conn, "application", app_cols, "id"):
-            record = _record(APPLICATION, row)
-            record["skills"] = [s for _, s in skills.get(row[0], [])]
-            record["events"] = [_record(EVENT, e[1:]) for e in events.get(row[0], [])]
-            applications.append(record)
-        course_skills = _grouped(_select(conn, "course_skill", TABLES["course_skill"], "rowid"))
-        logs = _grouped(_select(conn, "course_log", TABLES["course_log"], "id"))
-        courses = []
-        for row in _select(conn, "course", TABLES["course"], "id"):
-            record = _record(COURSE, row)
-            record["skills"] = [s for _, s in course_skills.get(row[0], [])]
-            record["logs"] = [_record(LOG, r[1:]) for r in logs.get(row[0], [])]
-            courses.append(record)
+    from jobhunt.store import read_transaction
 
-        def simple(table: str, spec: tuple[Col, ...], order: str) -> list[dict[str, Any]]:
-            return [_record(spec, r) for r in _select(conn, table, TABLES[table], order)]
+    with read_transaction(conn):
+        return dump_now(conn)
 
-        return {
-            "version": FORMAT_VERSION,
-            "kind": KIND,
-            "schema": schema,
-            "applications": applications,
-            "contacts": simple("contact", CONTACT, "id"),
-            "interactions": simple("interaction", INTERACTION, "id"),
-            "links": simple("contact_link", LINK, "contact_id, application_id"),
-            "meetups": simple("meetup", MEETUP, "id"),
-            "courses": courses,
-            "skills": simple("skill", SKILL, "rowid"),
-            "nudges": simple("nudge", NUDGE, "key"),
-        }
-    finally:
-        conn.execute("COMMIT")
+
+def dump_now(conn: sqlite3.Connection) -> dict[str, Any]:
+    """dump() inside the caller's transaction."""
+    schema = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+    app_cols = [c.column for c in APPLICATION]
+    skills = _grouped(_select(conn, "application_skill", TABLES["application_skill"], "rowid"))
+    events = _grouped(_select(conn, "application_event", TABLES["application_event"], "id"))
+    applications = []
+    for row in _select(conn, "application", app_cols, "id"):
+        record = _record(APPLICATION, row)
+        record["skills"] = [s for _, s in skills.get(row[0], [])]
+        record["events"] = [_record(EVENT, e[1:]) for e in events.get(row[0], [])]
+        applications.append(record)
+    course_skills = _grouped(_select(conn, "course_skill", TABLES["course_skill"], "rowid"))
+    logs = _grouped(_select(conn, "course_log", TABLES["course_log"], "id"))
+    courses = []
+    for row in _select(conn, "course", TABLES["course"], "id"):
+        record = _record(COURSE, row)
+        record["skills"] = [s for _, s in course_skills.get(row[0], [])]
+        record["logs"] = [_record(LOG, r[1:]) for r in logs.get(row[0], [])]
+        courses.append(record)
+
+    def simple(table: str, spec: tuple[Col, ...], order: str) -> list[dict[str, Any]]:
+        return [_record(spec, r) for r in _select(conn, table, TABLES[table], order)]
+
+    return {
+        "version": FORMAT_VERSION,
+        "kind": KIND,
+        "schema": schema,
+        "applications": applications,
+        "contacts": simple("contact", CONTACT, "id"),
+        "interactions": simple("interaction", INTERACTION, "id"),
+        "links": simple("contact_link", LINK, "contact_id, application_id"),
+        "meetups": simple("meetup", MEETUP, "id"),
+        "courses": courses,
+        "skills": simple("skill", SKILL, "rowid"),
+        "nudges": simple("nudge", NUDGE, "key"),
+    }
 
 
 def to_bytes(document: dict[str, Any]) -> bytes:

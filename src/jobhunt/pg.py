@@ -1,0 +1,166 @@
+"""PostgreSQL connections that read like the SQLite ones (`jobhunt[postgres]`).
+
+The read path in `store.py` is written once, in SQL both databases accept, against
+DB-API connections. This module gives a psycopg connection the same face as the
+`sqlite3` one: `execute(sql, params)` with `?` placeholders, days read back as
+ISO text (as SQLite stores them), autocommit between explicit transactions, and the
+profile's schema as the search path. Writers are serialised per profile with an
+advisory lock, held to the end of the transaction: the equivalent of SQLite's
+BEGIN IMMEDIATE, so read-modify-write commands never lose an update.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from jobhunt.backend import Target, mask_text
+from jobhunt.errors import StoreError
+
+LOCK_CLASS = 0x6A6F62  # "job": the first key of jobhunt's advisory locks
+CONNECT_TIMEOUT_S = 10
+
+
+def _import_psycopg():  # type: ignore[no-untyped-def]
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "PostgreSQL support is not installed",
+            hint="pip install 'jobhunt[postgres]'",
+        ) from None
+    return psycopg
+
+
+@lru_cache(maxsize=256)
+def qmark_to_format(sql: str) -> str:
+    """`?` placeholders as psycopg's `%s` (a literal % doubled). jobhunt's SQL has no
+    `?` or `%` inside string literals."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class PgConnection:
+    """A psycopg connection with the sqlite3 connection's face (see the module doc)."""
+
+    dialect = "postgresql"
+
+    def __init__(self, raw: Any, target: Target) -> None:
+        self.raw = raw
+        self.target = target
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if params:
+            return self.raw.execute(qmark_to_format(sql), tuple(params))
+        return self.raw.execute(sql)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            with self.raw.cursor() as cur:
+                cur.executemany(qmark_to_format(sql), rows)
+
+    def begin_write(self) -> None:
+        """Start a write transaction, queued behind any other writer of this profile."""
+        self.raw.execute("BEGIN")
+        lock_writers(self.raw, self.target)
+
+    def begin_read(self) -> None:
+        """Start a read-only transaction that sees one consistent state."""
+        self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def lock_writers(raw: Any, target: Target) -> None:
+    """Take this profile's writer lock for the rest of the transaction."""
+    raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, target.schema))
+
+
+def raw_connect(
+    target: Target,
+    *,
+    timeout: float | None = None,
+    text_days: bool = False,
+    autocommit: bool = False,
+) -> Any:
+    """A psycopg connection to `target`, its search path set to the profile's schema.
+
+    The password comes from the URL, PGPASSWORD or the password file (libpq reads
+    them); no message shows it. Without `autocommit` (SQLAlchemy's engine), the
+    connection is handed over outside any transaction.
+    """
+    psycopg = _import_psycopg()
+    kwargs: dict[str, Any] = {"autocommit": autocommit, "application_name": "jobhunt"}
+    if timeout is not None:
+        kwargs["connect_timeout"] = max(1, int(timeout))
+    elif "connect_timeout" not in target.conninfo and not os.environ.get("PGCONNECT_TIMEOUT"):
+        kwargs["connect_timeout"] = CONNECT_TIMEOUT_S
+    try:
+        raw = psycopg.connect(target.conninfo, **kwargs)
+    except psycopg.Error as exc:
+        raise StoreError(
+            f"cannot connect to PostgreSQL at {target.shown}: {describe(exc, target)}",
+            hint="check the URL, that the server runs, and the password (~/.pgpass, "
+            "PGPASSFILE or PGPASSWORD)",
+        ) from None
+    if text_days:
+        from psycopg.types.string import TextLoader
+
+        raw.adapters.register_loader("date", TextLoader)
+    raw.execute(f"SET search_path TO {quote_ident(target.schema)}")
+    if not autocommit:
+        raw.commit()  # SET is transactional: keep it past the engine's first rollback
+    return raw
+
+
+def connect(target: Target, *, timeout: float | None = None) -> PgConnection:
+    return PgConnection(
+        raw_connect(target, timeout=timeout, text_days=True, autocommit=True), target
+    )
+
+
+def describe(exc: BaseException, target: Target | None = None) -> str:
+    """A driver error as one line, password masked."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    text = lines[0] if lines else type(exc).__name__
+    for prefix in ("connection failed: ", "FATAL:  ", "FATAL: "):
+        text = text.replace(prefix, "")
+    return mask_text(text, target)
+
+
+def schema_state(conn: PgConnection) -> tuple[bool, set[str], bool]:
+    """(schema exists, applied migration names, has other tables) for the profile."""
+    schema = conn.target.schema
+    exists = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = ?", (schema,)).fetchone()
+    if not exists:
+        return False, set(), False
+    tables = {
+        r[0]
+        for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = ?", (schema,))
+    }
+    applied: set[str] = set()
+    if "schema_migrations" in tables:
+        applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    return True, applied, bool(tables - {"schema_migrations"})
+
+
+def profiles(conn: PgConnection) -> list[str]:
+    """The profiles this database holds (schemas with a jobhunt schema_migrations)."""
+    rows = conn.execute(
+        "SELECT schemaname FROM pg_tables WHERE tablename = 'schema_migrations' "
+        "AND schemaname LIKE 'jobhunt\\_%' ORDER BY schemaname"
+    )
+    return [r[0].removeprefix("jobhunt_") for r in rows]
