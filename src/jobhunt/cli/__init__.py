@@ -192,6 +192,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("jobhunt.cli.maintenance", "doctor"),
     "backup": ("jobhunt.cli.backup", "backup"),
     "restore": ("jobhunt.cli.backup", "restore"),
+    "migrate-store": ("jobhunt.cli.movestore", "migrate_store"),
     "stats": ("jobhunt.cli.stats", "stats"),
     "config": ("jobhunt.cli.config", "app"),
     "import": ("jobhunt.cli.imports", "app"),

@@ -3,6 +3,8 @@ one back safely (the current store is kept first)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -27,7 +29,9 @@ def backup(
     as_json: Json = False,
 ) -> None:
     """Make a consistent copy of the store (SQLite's backup API, checked, private 0600)
-    and print where it is. Safe while another jobhunt is running."""
+    and print where it is. Safe while another jobhunt is running. On PostgreSQL the
+    profile is copied into a new SQLite file (checked the same way); pg_dump backs up
+    the whole database."""
     import os
     from pathlib import Path
 
@@ -36,6 +40,9 @@ def backup(
     from jobhunt.render import Output, clean
 
     st = state(ctx)
+    if st.is_pg:
+        _backup_pg(st, target, as_json)
+        return
     path = st.path
     if not path.is_file():
         raise StoreError(
@@ -89,7 +96,11 @@ def restore(
     from jobhunt.errors import InputError, StoreError
     from jobhunt.render import Output, clean
 
-    path = state(ctx).path
+    st = state(ctx)
+    if st.is_pg:
+        _restore_pg(st, Path(source).expanduser(), yes, as_json)
+        return
+    path = st.path
     src = Path(source).expanduser()
     if path.exists() and src.exists() and src.resolve() == path.resolve():
         raise InputError(f"{src} is the store itself; give a backup file")
@@ -161,3 +172,110 @@ def restore(
         out.line(f"The damaged store was moved to {clean(str(kept))}.")
     elif kept:
         out.line(f"The store as it was is kept in {clean(str(kept))}.")
+
+
+def pg_backup_dir() -> Path:
+    """Where backups of a PostgreSQL profile go: the platform data directory."""
+    from jobhunt.backend import default_path
+
+    return default_path().parent / "backups"
+
+
+def copy_to_new_file(conn, target_shown: str, dest: Path) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Copy the open store `conn` into the new SQLite file `dest` (removed on failure)."""
+    from jobhunt import store
+    from jobhunt.copy import copy_store
+
+    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        out = store.open_store(dest)
+        try:
+            return copy_store(conn, out, dst_shown=str(dest))
+        finally:
+            out.close()
+    except BaseException:
+        store.remove_staged(dest)
+        raise
+
+
+def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    from jobhunt import store
+    from jobhunt.errors import InputError, StoreError
+    from jobhunt.render import Output, clean
+
+    conn = st.conn()
+    name = f"{st.target.schema}-{store.backup_stamp()}-manual.db"
+    folder = pg_backup_dir() if target is None else Path(target).expanduser()
+    if target is not None and not (folder.is_dir() or target.endswith(("/", os.sep))):
+        made, folder = folder, folder.parent
+        if made.exists() or made.is_symlink():
+            raise InputError(
+                f"{made} already exists; it was left untouched",
+                hint="give a new file name, or a folder to put the backup in",
+            )
+    else:
+        made = next(store._free_names(folder, name))
+    try:
+        store._ensure_private_dir(folder)
+        counts = copy_to_new_file(conn, st.target.shown, made)
+    except FileExistsError:
+        raise InputError(f"{made} already exists; it was left untouched") from None
+    except OSError as exc:
+        raise StoreError(f"cannot write the backup: {exc.strerror} ({exc.filename})") from None
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(backup=str(made), bytes=made.stat().st_size, store=st.target.shown, counts=counts)
+    else:
+        out.line(clean(str(made)))
+
+
+def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Replace a PostgreSQL profile's records with an SQLite backup, in one transaction,
+    after keeping the current records in a backup file."""
+    import tempfile
+
+    from jobhunt import store
+    from jobhunt.copy import copy_store
+    from jobhunt.render import Output, clean
+
+    target = st.target
+    with tempfile.TemporaryDirectory(prefix="jobhunt-restore-") as tmp:
+        staged = store.stage_restore(src, Path(tmp))
+        incoming = store.open_store(staged)  # brings an older backup up to this schema
+        try:
+            had = set(store.applied_migrations(incoming))
+            conn = st.conn()
+            current = store.record_counts(conn)
+            what = f"{clean(str(src))} ({_summary(store.record_counts(incoming))})"
+            kept = None
+            if any(current.values()):
+                confirm(
+                    f"Replace profile {target.profile} in {clean(target.shown)} "
+                    f"({_summary(current)}) with {what}? A copy of the current records is "
+                    "kept first.",
+                    yes,
+                )
+                folder = pg_backup_dir()
+                store._ensure_private_dir(folder)
+                name = f"{target.schema}-{store.backup_stamp()}-pre-restore.db"
+                kept = next(store._free_names(folder, name))
+                copy_to_new_file(conn, target.shown, kept)
+            counts = copy_store(incoming, conn, dst_shown=target.shown, replace=True)
+        finally:
+            incoming.close()
+    migrated = [m for m in store.applied_migrations(conn) if m not in had]
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(
+            restored=str(src),
+            store=target.shown,
+            previous=str(kept) if kept else None,
+            damaged=False,
+            counts=counts,
+            migrated=migrated,
+        )
+        return
+    out.line(f"Restored {what} into {clean(target.shown)} (profile {target.profile}).")
+    if kept:
+        out.line(f"The records as they were are kept in {clean(str(kept))}.")

@@ -70,7 +70,7 @@ def _date_parser() -> Callable[[str], date]:
 
 def _store(st: State, dry_run: bool) -> sqlite3.Connection | None:
     """The store; None for a dry run against a store that does not exist (none is made)."""
-    if dry_run and not st.path.exists():
+    if dry_run and not st.is_pg and not st.path.exists():
         return None
     return st.conn()
 
@@ -85,8 +85,12 @@ def _commit(
     since the first look) and write. Returns the report of what was written."""
     from jobhunt import store
 
+    # On PostgreSQL the import is one transaction on the server; its backups are the
+    # server's (pg_dump), so no file is written here.
     backup = (
-        store.auto_backup(conn, st.path, reason="import") if store.has_any_record(conn) else None
+        store.auto_backup(conn, st.path, reason="import")
+        if not st.is_pg and store.has_any_record(conn)
+        else None
     )
     with store.transaction(conn, undo_label=st.command):
         report, writes = replan()

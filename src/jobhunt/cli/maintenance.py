@@ -28,20 +28,23 @@ def undo(ctx: typer.Context, as_json: Json = False) -> None:
 
 def doctor(ctx: typer.Context, as_json: Json = False) -> None:
     """Check the store: integrity, foreign keys, schema version, file permissions and
-    location. Exits non-zero when something is wrong, and says what to do."""
+    location (on PostgreSQL: the server, profile, schema and writer lock; the password
+    is never shown). Exits non-zero when something is wrong, and says what to do."""
     from jobhunt import store
     from jobhunt.location import HINT, risk
-    from jobhunt.migrations import MIGRATIONS
-    from jobhunt.render import Output
 
     st = state(ctx)
-    path = st.path
     conn = st.conn()
     checks: list[dict[str, object]] = []
 
     def check(name: str, ok: bool, detail: str, fix: str | None = None) -> None:
         checks.append({"check": name, "ok": ok, "detail": detail, "fix": None if ok else fix})
 
+    if st.is_pg:
+        _pg_checks(st, conn, check)
+        _report(checks, as_json)
+        return
+    path = st.path
     check("store", True, str(path))
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     check(
@@ -57,14 +60,7 @@ def doctor(ctx: typer.Context, as_json: Json = False) -> None:
         "ok" if not fk else f"{len(fk)} rows point at missing records",
         "restore a backup: jobhunt restore PATH",
     )
-    applied = store.applied_migrations(conn)
-    known = [m.name for m in MIGRATIONS]
-    check(
-        "schema",
-        applied == known,
-        f"version {len(applied)} ({applied[-1] if applied else 'none'})",
-        "upgrade jobhunt",
-    )
+    _schema_check(conn, check)
     for what, target, wanted in [
         ("data directory", path.parent, 0o700),
         ("store", path, 0o600),
@@ -82,6 +78,59 @@ def doctor(ctx: typer.Context, as_json: Json = False) -> None:
         )
     problem = risk(path)
     check("location", problem is None, problem or "local disk", HINT)
+    _report(checks, as_json)
+
+
+def _schema_check(conn, check) -> None:  # type: ignore[no-untyped-def]
+    from jobhunt import store
+    from jobhunt.migrations import MIGRATIONS
+
+    applied = store.applied_migrations(conn)
+    known = [m.name for m in MIGRATIONS]
+    check(
+        "schema",
+        applied == known,
+        f"version {len(applied)} ({applied[-1] if applied else 'none'})",
+        "upgrade jobhunt",
+    )
+
+
+def _pg_checks(st, conn, check) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL: the server keeps integrity and foreign keys; check what jobhunt can."""
+    import os
+
+    from jobhunt.backend import has_password
+    from jobhunt.pg import LOCK_CLASS
+
+    target = st.target
+    check("store", True, f"{target.shown} (PostgreSQL)")
+    check("profile", True, f"{target.profile} (schema {target.schema})")
+    version = conn.execute("SHOW server_version").fetchone()[0]
+    check("server", True, f"PostgreSQL {version}")
+    _schema_check(conn, check)
+    if has_password(target.url):
+        source = "in the JOBHUNT_DB URL (never shown); ~/.pgpass keeps it out of the environment"
+    elif os.environ.get("PGPASSWORD"):
+        source = "from PGPASSWORD"
+    else:
+        source = "from the password file (PGPASSFILE or ~/.pgpass), or none needed"
+    check("password", True, source)
+    lock = conn.execute(
+        "SELECT pg_try_advisory_lock(?, hashtext(?))", (LOCK_CLASS, target.schema)
+    ).fetchone()[0]
+    if lock:
+        conn.execute("SELECT pg_advisory_unlock(?, hashtext(?))", (LOCK_CLASS, target.schema))
+    check(
+        "writers",
+        bool(lock),
+        "no other jobhunt is writing" if lock else "another jobhunt holds the writer lock",
+        "wait for it to finish; a stuck one shows in pg_stat_activity (application_name jobhunt)",
+    )
+
+
+def _report(checks: list[dict[str, object]], as_json: bool) -> None:
+    from jobhunt.render import Output
+
     healthy = all(c["ok"] for c in checks)
     out = Output(as_json=as_json)
     if out.is_json:

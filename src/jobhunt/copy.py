@@ -1,0 +1,99 @@
+"""Copy a whole profile from one store to another (SQLite and PostgreSQL, either way).
+
+Every record keeps its id, so commands, scripts and notes that name `#12` still mean
+the same thing. The copy is written in one transaction on the destination and checked
+before it commits: the JSON export of the destination must equal the source's, or
+nothing is written. The undo history stays behind (its steps are SQL for one backend).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from jobhunt.errors import InputError, StoreError
+from jobhunt.io import jsonio
+from jobhunt.store import read_transaction, record_counts, transaction
+
+# Parents before children, so foreign keys hold at every row.
+ORDER = (
+    "meetup",
+    "contact",
+    "interaction",
+    "application",
+    "application_skill",
+    "application_event",
+    "contact_link",
+    "course",
+    "course_skill",
+    "course_log",
+    "skill",
+    "nudge",
+)
+# Tables without an id are copied in insertion order (skills are listed in that order).
+_ROW_ORDER = {
+    "application_skill": "rowid",
+    "course_skill": "rowid",
+    "skill": "rowid",
+    "contact_link": "contact_id, application_id",
+    "nudge": "key",
+}
+
+
+def refuse_unless_empty(conn: sqlite3.Connection, shown: str) -> None:
+    counts = {name: n for name, n in record_counts(conn).items() if n}
+    if counts:
+        held = ", ".join(f"{n} {name}" for name, n in counts.items())
+        raise InputError(
+            f"the destination {shown} already holds records ({held}); it was left untouched",
+            hint="copy into a new file, an empty database, or another --to-profile",
+        )
+
+
+def copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+    """Insert every record of `src` into `dst` (the caller holds both transactions)."""
+    for table in ORDER:
+        columns = jsonio.TABLES[table]
+        names = ", ".join(columns)
+        rows = src.execute(
+            f"SELECT {names} FROM {table} ORDER BY {_ROW_ORDER.get(table, 'id')}"
+        ).fetchall()
+        marks = ",".join("?" * len(columns))
+        dst.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def _first_difference(a: dict[str, Any], b: dict[str, Any]) -> str:
+    for key in a:
+        if a[key] != b.get(key):
+            return key
+    return "?"
+
+
+def copy_store(
+    src: sqlite3.Connection, dst: sqlite3.Connection, *, dst_shown: str, replace: bool = False
+) -> dict[str, int]:
+    """Copy `src` into `dst`, verified; returns the record counts copied.
+
+    The destination must hold no records, unless `replace` (restore), which first
+    deletes what it holds, in the same transaction.
+    """
+    with read_transaction(src):
+        expected = jsonio.dump_now(src)
+        with transaction(dst):
+            if replace:
+                for table in reversed(ORDER):
+                    dst.execute(f"DELETE FROM {table}")
+            else:
+                refuse_unless_empty(dst, dst_shown)
+            copy_rows(src, dst)
+            # The inserts were recorded as undo steps of nothing; a copy starts afresh.
+            dst.execute("DELETE FROM undo_log")
+            dst.execute("DELETE FROM undo_point")
+            got = jsonio.dump_now(dst)
+            if got != expected:
+                raise StoreError(
+                    f"the copy in {dst_shown} does not match the original "
+                    f"(first difference: {_first_difference(expected, got)}); nothing was "
+                    "written"
+                )
+            return record_counts(dst)
