@@ -53,7 +53,7 @@ def pg_problem() -> str | None:
 
                 psycopg.connect(PG_URL, connect_timeout=5).close()
                 _PG_PROBLEM.append("")
-            except Exception as exc:  # noqa: BLE001  (any reason is a reason to skip)
+            except Exception as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
                 _PG_PROBLEM.append(f"PostgreSQL at JOBHUNT_TEST_PG_URL unreachable: {first}")
     return _PG_PROBLEM[0] or None

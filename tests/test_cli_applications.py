@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jobhunt.dates import DATE_HELP
+from tests import storeview
 from tests.conftest import run_subprocess
 
 NOT_FOUND = "Error: no application with id 99 (hint: see the ids with: jobhunt list)\n"
@@ -35,11 +36,7 @@ def events(jh, app_id: int) -> list[tuple]:
 
 def dump(db: Path) -> list[str]:
     """Every row of the store, for 'nothing changed' checks."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    return storeview.dump(db)
 
 
 def failed(result, code: int, stderr: str) -> None:
@@ -413,11 +410,9 @@ def test_rm_yes_deletes_application_and_history(jh, db_path: Path) -> None:
     jh("log", "1", "--via", "email")
     assert jh("rm", "1", "--yes").stdout == "Deleted application 1. Undo with: jobhunt undo\n"
     assert [a["id"] for a in jh.json("list", "--all")["applications"]] == [2]
-    conn = sqlite3.connect(db_path)
-    assert conn.execute(
-        "SELECT count(*) FROM application_event WHERE application_id = 1"
-    ).fetchone() == (0,)
-    conn.close()
+    assert storeview.query(
+        db_path, "SELECT count(*) FROM application_event WHERE application_id = 1"
+    ) == [(0,)]
     failed(jh("show", "1", ok=False), 3, NOT_FOUND.replace("99", "1"))
 
 

@@ -14,6 +14,10 @@ import pytest
 from jobhunt import store
 from jobhunt.migrations import MIGRATIONS
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="backups of the store file with SQLite's backup API (PostgreSQL: tests/test_postgres.py)"
+)
+
 DATA = Path(__file__).parent / "data"
 MANUAL = re.compile(r"^jobhunt-\d{8}T\d{6}Z-manual\.db$")
 

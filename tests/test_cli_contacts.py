@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from jobhunt.rules import DEFAULT_CADENCE
+from tests import storeview
 
 KIND_ERROR = (
     "Error: unknown contact kind 'boss'; choose from: recruiter, recruitment-firm, "
@@ -29,27 +29,12 @@ CONTROL = "a\x1b[2Jb"
 
 def count(db: Path, table: str) -> int:
     """Rows in a table; 0 when the store was never created."""
-    if not db.exists():
-        return 0
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        conn.close()
+    return storeview.count(db, table)
 
 
-def snapshot_rows(db: Path) -> dict[str, list]:
+def snapshot_rows(db: Path) -> list[str]:
     """Everything the networking commands may write, to prove a failure wrote nothing."""
-    if not db.exists():
-        return {}
-    conn = sqlite3.connect(db)
-    try:
-        return {
-            t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-            for t in ("contact", "interaction", "contact_link", "meetup", "application")
-        }
-    finally:
-        conn.close()
+    return storeview.dump(db)
 
 
 @pytest.fixture
@@ -643,6 +628,7 @@ _PROBE = """
 import json, sys
 sys.argv = ["jobhunt", *json.loads(sys.argv[1])]
 from jobhunt.cli import main
+from tests import storeview
 try:
     main()
 except SystemExit:

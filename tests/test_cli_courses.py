@@ -6,13 +6,13 @@ Today is Friday 2026-11-27 (conftest). Output is plain text: stdout is not a TTY
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from jobhunt.cli._common import complete_course
 from jobhunt.dates import DATE_HELP
+from tests import storeview
 
 NOT_FOUND = "Error: no course with id 99 (hint: see the ids with: jobhunt course list)\n"
 KINDS = "online, night-class, community-ed, certification, self-study"
@@ -31,11 +31,7 @@ def course_json(jh, course_id: int) -> dict:
 
 def dump(db: Path) -> list[str]:
     """Every row of the store, for 'nothing changed' checks."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    return storeview.dump(db)
 
 
 def records(db: Path) -> list[str]:
@@ -475,14 +471,7 @@ def test_rm_yes_deletes_course_and_log(jh, db_path: Path) -> None:
     jh("course", "log", "1", "--hours", "1")
     assert jh("course", "rm", "1", "--yes").stdout == "Deleted course 1.\n"
     assert [c["id"] for c in jh.json("course", "list", "--all")["courses"]] == [2]
-    conn = sqlite3.connect(db_path)
-    try:
-        counts = [
-            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("course_log", "course_skill")
-        ]
-    finally:
-        conn.close()
+    counts = [storeview.count(db_path, t) for t in ("course_log", "course_skill")]
     assert counts == [0, 0]
 
 

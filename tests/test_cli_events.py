@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+
+from tests import storeview
 
 NO_EVENT = "Error: no event with id 99 (hint: see the ids with: jobhunt event list)\n"
 KIND_ERROR = (
@@ -17,13 +18,7 @@ CONTROL = "a\x1b[2Jb"
 
 
 def count(db: Path, table: str) -> int:
-    if not db.exists():
-        return 0
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        conn.close()
+    return storeview.count(db, table)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ show them; bash shows values only), straight from SQLite, without the ORM."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import storeview
 from tests.test_speed import loaded_heavy
 
 SHELLS = ("bash", "zsh", "fish")
@@ -106,8 +106,7 @@ def filled_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def filled(filled_store: Path, db_path: Path) -> None:
-    db_path.parent.mkdir(mode=0o700)
-    shutil.copy(filled_store, db_path)
+    storeview.install(filled_store, db_path)
 
 
 @pytest.mark.parametrize("shell", SHELLS)
@@ -168,6 +167,7 @@ def test_completion_on_a_missing_store_prints_nothing_and_creates_nothing(
 
 
 @pytest.mark.parametrize("shell", SHELLS)
+@pytest.mark.sqlite_only(reason="the -wal/-shm files of the store file")
 def test_completion_leaves_no_files_next_to_the_store(filled, db_path: Path, shell: str) -> None:
     sqlite3.connect(db_path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     for suffix in ("-wal", "-shm"):

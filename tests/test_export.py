@@ -26,6 +26,7 @@ from jobhunt.io import atomic, csvio, jsonio, sheets
 from jobhunt.io import ics as calendar
 from jobhunt.records import Application, Course, Event, Meetup
 from jobhunt.rules import Policy
+from tests import storeview
 from tests.conftest import TODAY, Runner
 
 UNICODE = "Zoë Łukasiewicz — 日本語 🚀"
@@ -168,14 +169,7 @@ def _rich_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def rich_store(_rich_template: Path, db_path: Path) -> Path:
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    source, target = sqlite3.connect(_rich_template), sqlite3.connect(db_path)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
-    os.chmod(db_path, 0o600)
+    storeview.install(_rich_template, db_path)
     return db_path
 
 
@@ -707,6 +701,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
     ],
     ids=["store", "store-wal", "folder", "no-folder"],
 )  # fmt: skip
+@pytest.mark.sqlite_only(reason="an export must not overwrite the store file")
 def test_output_targets_that_are_refused(jh, db_path, tmp_path, target, message) -> None:
     jh("add", "Acme", "Dev")
     before = db_path.read_bytes()

@@ -78,6 +78,8 @@ def checkpointed_store(path: Path, applications: int = 3) -> None:
 
 _MIXED = """
 import json, sys
+
+pytestmark = pytest.mark.sqlite_only(reason="damaged, locked and read-only store files, and SQLite's locking (PostgreSQL: tests/test_postgres.py)")
 from typer.testing import CliRunner
 from jobhunt.cli import app
 

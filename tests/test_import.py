@@ -22,6 +22,7 @@ from jobhunt.dates import parse_day
 from jobhunt.errors import InputError
 from jobhunt.io import appcsv, csvio, linkedin
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED
+from tests import storeview
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).parent.parent
@@ -33,18 +34,15 @@ NO_NAME = "no name (LinkedIn leaves it out for some connections)"
 
 
 def dump(db: Path) -> list[str]:
-    """Everything in the store file, as SQL (empty when there is no store)."""
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    """Everything in the store (empty when there is no store)."""
+    return storeview.dump(db)
 
 
 def opened(db: Path) -> sqlite3.Connection:
-    return store.open_store(db)
+    """The test's store, opened by jobhunt (either backend)."""
+    from jobhunt import backend
+
+    return store.open_target(backend.resolve())
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

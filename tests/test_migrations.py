@@ -13,6 +13,10 @@ import jobhunt.models  # noqa: F401  (registers the tables)
 from jobhunt import migrations, store
 from jobhunt.errors import StoreError
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="migrations of SQLite files and the committed schema-1 store (PostgreSQL: tests/test_postgres.py)"
+)
+
 DATA = Path(__file__).parent / "data"
 TABLES = (
     "application",

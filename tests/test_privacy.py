@@ -14,6 +14,8 @@ import pytest
 from jobhunt import location, store
 from jobhunt.location import HINT, filesystem_type, risk
 
+pytestmark = pytest.mark.sqlite_only(reason="file permissions and the location of the store file")
+
 DATA = Path(__file__).parent / "data"
 
 

@@ -14,6 +14,8 @@ from jobhunt import store
 from jobhunt.backend import Target
 from tests.conftest import run_subprocess
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite connection pragmas, locks and files")
+
 
 def test_new_store_is_private(db_path: Path) -> None:
     old = os.umask(0o022)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+
+from tests import storeview
 
 TABLES = (
     "application",
@@ -23,13 +24,7 @@ TABLES = (
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(db)
-    try:
-        return {
-            t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in TABLES
-        }
-    finally:
-        conn.close()
+    return storeview.tables(db, TABLES)
 
 
 @pytest.fixture
@@ -81,8 +76,7 @@ def test_undo_reverts_exactly_the_last_change(jh, populated: Path, args) -> None
     result = jh("undo")
     assert result.stdout.startswith("Reverted: jobhunt " + args[0])
     assert dump(populated) == before
-    conn = sqlite3.connect(populated)
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert storeview.foreign_key_problems(populated) == []
 
 
 def test_undo_walks_back_one_command_at_a_time(jh, db_path: Path) -> None:

@@ -96,7 +96,8 @@ class JobhuntGroup(TyperGroup):
         args = [*getattr(ctx, "_protected_args", []), *ctx.args]
         label = shlex.join(["jobhunt", *args])
         # Arguments that are not valid UTF-8 still make a storable label.
-        _common.state(ctx).command = label.encode("utf-8", "backslashreplace").decode("utf-8")
+        label = label.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+        _common.state(ctx).command = label
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
