@@ -78,7 +78,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def backend(request: pytest.FixtureRequest) -> str:
-    return request.config.getoption("--backend")
+    name = request.config.getoption("--backend")
+    if name == "postgresql" and not pg_problem():
+        drop_pg_profiles()  # whatever an interrupted run left behind
+    return name
 
 
 def drop_pg_profiles(url: str = PG_URL) -> None:
@@ -108,11 +111,9 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str) -> I
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     for var in ("FORCE_COLOR", "NO_COLOR", "JOBHUNT_FORCE_TERMINAL", "TERM", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
-    if backend == "postgresql":
-        drop_pg_profiles()
     yield db
     if backend == "postgresql":
-        drop_pg_profiles()
+        drop_pg_profiles()  # the next test starts with an empty database
 
 
 @pytest.fixture

@@ -12,23 +12,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-TABLES = (
-    "schema_migrations",
-    "application",
-    "application_skill",
-    "application_event",
-    "meetup",
-    "contact",
-    "interaction",
-    "contact_link",
-    "course",
-    "course_skill",
-    "course_log",
-    "skill",
-    "nudge",
-    "undo_point",
-    "undo_log",
-)
+from jobhunt.copy import ORDER
+
+TABLES = ("schema_migrations", *ORDER, "undo_point", "undo_log")
 
 
 def on_pg() -> bool:

@@ -25,6 +25,11 @@ from jobhunt import store
 from jobhunt.errors import StoreError
 from tests.conftest import run_subprocess
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="damaged, locked and read-only store files, and SQLite's locking "
+    "(PostgreSQL: tests/test_postgres.py)"
+)
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -78,8 +83,6 @@ def checkpointed_store(path: Path, applications: int = 3) -> None:
 
 _MIXED = """
 import json, sys
-
-pytestmark = pytest.mark.sqlite_only(reason="damaged, locked and read-only store files, and SQLite's locking (PostgreSQL: tests/test_postgres.py)")
 from typer.testing import CliRunner
 from jobhunt.cli import app
 

@@ -559,6 +559,7 @@ required_text = stored_text.map(lambda t: t if t.strip() else f"x{t}")
 )
 @example(company='=HYPERLINK("http://evil","x")', role="+1", text="-2+3", required="@SUM(A1)")
 @example(company="\tx", role="\rx", text="\nx", required="  =1")
+@example(company="x", role="x", text=" ", required="x")
 @example(
     company="Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned",
     role="x\nEND:VCALENDAR",
@@ -613,7 +614,8 @@ def test_exports_of_hostile_data(company: str, role: str, text: str, required: s
             rows = list(csv.reader(io.StringIO(data, newline="")))
             for row in rows:
                 for cell in row:
-                    assert cell.lstrip(" ")[:1] not in FORMULA_START or cell == "", (sheet, cell)
+                    first = cell.lstrip(" ")[:1]  # "" for a blank cell: nothing to run
+                    assert not first or first not in FORMULA_START, (sheet, cell)
             if sheet == "applications":
                 record = dict(zip(rows[0], rows[1], strict=True))
                 assert record["company"] in (company, "'" + company)

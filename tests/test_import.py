@@ -580,6 +580,7 @@ def test_linkedin_strict(jh, db_path) -> None:
     assert contact_rows(db_path) == []
 
 
+@pytest.mark.sqlite_only(reason="the backup file beside the store")
 def test_a_writing_import_backs_up_the_store_first(jh, db_path) -> None:
     jh("import", "csv", str(APPLICATIONS))  # the store was empty: nothing to back up
     assert not (db_path.parent / "backups").exists()

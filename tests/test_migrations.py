@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 import jobhunt.models  # noqa: F401  (registers the tables)
 from jobhunt import migrations, store
+from jobhunt.copy import ORDER
 from jobhunt.errors import StoreError
 
 pytestmark = pytest.mark.sqlite_only(
@@ -18,20 +19,7 @@ pytestmark = pytest.mark.sqlite_only(
 )
 
 DATA = Path(__file__).parent / "data"
-TABLES = (
-    "application",
-    "application_skill",
-    "application_event",
-    "meetup",
-    "contact",
-    "interaction",
-    "contact_link",
-    "course",
-    "course_skill",
-    "course_log",
-    "skill",
-    "nudge",
-)
+TABLES = ORDER  # every table that holds records
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:

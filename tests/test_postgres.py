@@ -135,6 +135,22 @@ def test_profiles_keep_records_apart(jh) -> None:
     assert len(jh.json("--profile", "bob", "list")["applications"]) == 1
 
 
+def test_profiles_lists_each_profile_with_its_records(jh) -> None:
+    jh("--profile", "ann", "add", "Acme", "Dev")
+    jh("--profile", "ann", "add", "Beta", "QA")
+    jh("--profile", "bo", "contact", "add", "Cy")
+    jh("add", "Gamma", "Ops")
+    listed = jh.json("--profile", "bo", "profiles")["profiles"]
+    assert [
+        (p["profile"], p["counts"]["applications"], p["counts"]["contacts"]) for p in listed
+    ] == [
+        ("ann", 2, 0),
+        ("bo", 0, 1),
+        ("default", 1, 0),
+    ]
+    assert jh("profiles").stdout == "ann\t2\t0\t0\t0\nbo\t0\t1\t0\t0\ndefault\t1\t0\t0\t0\n"
+
+
 def test_sqlite_profiles_are_files_beside_the_store(jh, db_path: Path, backend: str) -> None:
     if backend != "sqlite":
         pytest.skip("about SQLite files")
@@ -255,30 +271,38 @@ def test_newer_schema_is_refused_untouched(jh, pg: str) -> None:
 
 @postgres
 def test_concurrent_writers_lose_nothing(pg: str, tmp_path: Path) -> None:
-    """Several processes adding, editing and importing at once: every write lands, ids
-    are unique and numbered as on SQLite, and undo steps stay per command."""
-    csv = tmp_path / "apps.csv"
+    """Several processes adding and importing at once: every write lands, ids are unique
+    and numbered as on SQLite, and each command stays one undo step."""
     workers, each = 4, 15
-    script = tmp_path / "work.sh"
-    lines = []
+    jobhunt = Path(sys.executable).parent / "jobhunt"
+    env = {
+        **os.environ,
+        "JOBHUNT_DB": pg,
+        "JOBHUNT_BUSY_TIMEOUT_MS": "120000",  # a loaded CI machine: wait, do not fail
+        "PATH": f"{jobhunt.parent}:{os.environ['PATH']}",
+    }
+    procs = []
     for w in range(workers):
         rows = "company,role\n" + "".join(f"Imp{w}-{i},Role\n" for i in range(5))
         (tmp_path / f"imp{w}.csv").write_text(rows)
-    del csv
-    for w in range(workers):
         cmds = [f"jobhunt add W{w}-{i} Role >/dev/null" for i in range(each)]
         cmds.append(f"jobhunt import csv {tmp_path}/imp{w}.csv >/dev/null")
-        lines.append("(" + " && ".join(cmds) + ") &")
-    script.write_text("set -e\n" + "\n".join(lines) + "\nwait\n")
-    jobhunt = Path(sys.executable).parent / "jobhunt"
-    env = {**os.environ, "JOBHUNT_DB": pg, "PATH": f"{jobhunt.parent}:{os.environ['PATH']}"}
-    done = subprocess.run(["bash", str(script)], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+        script = "set -e\n" + "\n".join(cmds) + "\n"
+        procs.append(
+            subprocess.Popen(["bash", "-c", script], env=env, stderr=subprocess.PIPE, text=True)
+        )
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
     listed = json.loads(run_subprocess("list", "--json", env={"JOBHUNT_DB": pg}).stdout)
     apps = listed["applications"]
     assert len(apps) == workers * (each + 5)
     assert sorted(a["id"] for a in apps) == list(range(1, workers * (each + 5) + 1))
-    # Every add is its own undo step: undoing one removes exactly one application.
+    names = {a["company"] for a in apps}
+    assert names == {f"W{w}-{i}" for w in range(workers) for i in range(each)} | {
+        f"Imp{w}-{i}" for w in range(workers) for i in range(5)
+    }
+    # Every command is its own undo step: undoing one removes one add or one import.
     run_subprocess("undo", env={"JOBHUNT_DB": pg})
     again = json.loads(run_subprocess("list", "--json", env={"JOBHUNT_DB": pg}).stdout)
     assert len(again["applications"]) in (len(apps) - 1, len(apps) - 5)
@@ -378,3 +402,37 @@ def test_a_schema_1_profile_is_upgraded_in_place(jh, pg: str) -> None:
     jh("add", "New Co", "QA")
     jh("undo")
     assert [a["id"] for a in jh.json("list")["applications"]] == [1]
+
+
+@postgres
+def test_a_stuck_writer_is_a_clean_locked_error(jh, pg: str) -> None:
+    """A writer waits for the one before it as long as the busy timeout, then stops with
+    one line and writes nothing; doctor names the lock."""
+    import psycopg
+
+    from jobhunt.pg import LOCK_CLASS
+
+    jh("add", "Acme", "Dev")
+    with psycopg.connect(pg, autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s, hashtext('jobhunt_default'))", (LOCK_CLASS,))
+        result = jh("add", "Beta", "QA", env={"JOBHUNT_BUSY_TIMEOUT_MS": "300"}, ok=False)
+        assert result.exit_code == 4
+        assert result.stderr.startswith("Error: the store is locked by another process")
+        doctor = jh("doctor", ok=False)
+        assert doctor.exit_code == 1
+        assert "BAD writers: another jobhunt holds the writer lock" in doctor.stdout
+        assert len(jh.json("list")["applications"]) == 1  # reading is not blocked
+    jh("add", "Beta", "QA")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["today"], ["add", "Acme", "Dev"]], ids=str)
+def test_sqlite_stores_never_load_the_postgresql_driver(tmp_path: Path, args) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "jobhunt", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "JOBHUNT_DB": str(tmp_path / "s.db")},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "psycopg" not in result.stderr

@@ -120,7 +120,13 @@ def raw_connect(
         from psycopg.types.string import TextLoader
 
         raw.adapters.register_loader("date", TextLoader)
-    raw.execute(f"SET search_path TO {quote_ident(target.schema)}")
+    # A writer waits for the one before it as long as SQLite's busy timeout, then fails
+    # cleanly ("locked") instead of hanging behind a stuck process.
+    from jobhunt.store import busy_timeout_ms
+
+    raw.execute(
+        f"SET search_path TO {quote_ident(target.schema)}; SET lock_timeout = {busy_timeout_ms()}"
+    )
     if not autocommit:
         raw.commit()  # SET is transactional: keep it past the engine's first rollback
     return raw

@@ -75,7 +75,7 @@ def _casefold(value: object) -> str | None:
     return value.casefold() if isinstance(value, str) else None
 
 
-def _busy_timeout_ms() -> int:
+def busy_timeout_ms() -> int:
     value = os.environ.get("JOBHUNT_BUSY_TIMEOUT_MS", "")
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
@@ -131,7 +131,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
     Transactions are explicit: use `transaction()` (BEGIN IMMEDIATE) for writes.
     """
-    timeout_ms = _busy_timeout_ms()
+    timeout_ms = busy_timeout_ms()
     conn = sqlite3.connect(
         str(path),
         timeout=timeout_ms / 1000,
@@ -308,7 +308,7 @@ def _inspect(path: Path) -> tuple[set[str], bool]:
     uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=rw")
     try:
         conn = sqlite3.connect(
-            uri, uri=True, timeout=_busy_timeout_ms() / 1000, isolation_level=None
+            uri, uri=True, timeout=busy_timeout_ms() / 1000, isolation_level=None
         )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store {path}: {exc}") from exc

@@ -58,6 +58,10 @@ def _pg_error(exc: BaseException, st: _common.State | None) -> JobhuntError | No
         target = st.target if st is not None else None
     text = describe(exc, target)
     where = f"PostgreSQL at {target.shown}" if target is not None else "PostgreSQL"
+    if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled):
+        from jobhunt.store import LOCKED_HINT
+
+        return StoreError(f"the store is locked by another process ({where})", hint=LOCKED_HINT)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return StoreError(f"{where} refused: {text}", hint="ask the database owner for rights")
     if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
@@ -194,6 +198,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("jobhunt.cli.backup", "backup"),
     "restore": ("jobhunt.cli.backup", "restore"),
     "migrate-store": ("jobhunt.cli.movestore", "migrate_store"),
+    "profiles": ("jobhunt.cli.movestore", "profiles"),
     "stats": ("jobhunt.cli.stats", "stats"),
     "config": ("jobhunt.cli.config", "app"),
     "import": ("jobhunt.cli.imports", "app"),

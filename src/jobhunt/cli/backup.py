@@ -37,7 +37,6 @@ def backup(
 
     from jobhunt import store
     from jobhunt.errors import InputError, StoreError
-    from jobhunt.render import Output, clean
 
     st = state(ctx)
     if st.is_pg:
@@ -68,10 +67,23 @@ def backup(
     except FileExistsError:
         raise InputError(f"{target} already exists; it was left untouched") from None
     except OSError as exc:
-        raise StoreError(f"cannot write the backup: {exc.strerror} ({exc.filename})") from None
+        raise _write_error(exc) from None
+    _made(made, str(path), as_json)
+
+
+def _write_error(exc: OSError) -> Exception:
+    from jobhunt.errors import StoreError
+
+    return StoreError(f"cannot write the backup: {exc.strerror} ({exc.filename})")
+
+
+def _made(made: Path, shown: str, as_json: bool, **extra: object) -> None:
+    """Say where the backup is (the path alone when plain, for scripts)."""
+    from jobhunt.render import Output, clean
+
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(backup=str(made), bytes=made.stat().st_size, store=str(path))
+        out.json(backup=str(made), bytes=made.stat().st_size, store=shown, **extra)
     else:
         out.line(clean(str(made)))
 
@@ -201,8 +213,7 @@ def copy_to_new_file(conn, target_shown: str, dest: Path) -> dict[str, int]:  # 
 
 def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     from jobhunt import store
-    from jobhunt.errors import InputError, StoreError
-    from jobhunt.render import Output, clean
+    from jobhunt.errors import InputError
 
     conn = st.conn()
     name = f"{st.target.schema}-{store.backup_stamp()}-manual.db"
@@ -222,12 +233,8 @@ def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[n
     except FileExistsError:
         raise InputError(f"{made} already exists; it was left untouched") from None
     except OSError as exc:
-        raise StoreError(f"cannot write the backup: {exc.strerror} ({exc.filename})") from None
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(backup=str(made), bytes=made.stat().st_size, store=st.target.shown, counts=counts)
-    else:
-        out.line(clean(str(made)))
+        raise _write_error(exc) from None
+    _made(made, st.target.shown, as_json, counts=counts)
 
 
 def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]

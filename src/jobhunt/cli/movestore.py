@@ -101,3 +101,62 @@ def migrate_store(
     if dest.profile != backend.DEFAULT_PROFILE:
         use += f" JOBHUNT_PROFILE={dest.profile}"
     out.line(f"To use the copy: {use}")
+
+
+def profiles(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the profiles in this store (each job seeker's own records) with what each
+    holds. On SQLite they are files beside the store; on PostgreSQL, schemas."""
+    from jobhunt import backend, store
+    from jobhunt.render import Output
+
+    st = state(ctx)
+    target = st.target
+    found: list[tuple[str, dict[str, int]]] = []
+    if target.is_pg:
+        from jobhunt import pg
+
+        conn = pg.connect(target)
+        try:
+            names = pg.profiles(conn)
+        finally:
+            conn.close()
+        for name in names:
+            conn = store.open_target(backend.Target("postgresql", profile=name, url=target.url))
+            try:
+                found.append((name, store.record_counts(conn)))
+            finally:
+                conn.close()
+    else:
+        base = backend.profile_path(target.path, backend.DEFAULT_PROFILE)  # type: ignore[arg-type]
+        if target.profile != backend.DEFAULT_PROFILE:
+            assert target.path is not None
+            base = target.path.with_name(target.path.name.replace(f".{target.profile}.", ".", 1))
+        candidates = [(backend.DEFAULT_PROFILE, base)]
+        prefix, suffix = f"{base.stem}.", base.suffix or ".db"
+        if base.parent.is_dir():
+            for entry in sorted(base.parent.iterdir()):
+                middle = entry.name[len(prefix) : -len(suffix)]
+                if (
+                    entry.name.startswith(prefix)
+                    and entry.name.endswith(suffix)
+                    and backend.PROFILE_RE.match(middle)
+                    and middle != backend.DEFAULT_PROFILE
+                ):
+                    candidates.append((middle, entry))
+        for name, path in candidates:
+            if path.is_file():
+                conn = store.open_store(path)
+                try:
+                    found.append((name, store.record_counts(conn)))
+                finally:
+                    conn.close()
+    found.sort()
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(
+            store=target.shown,
+            profiles=[{"profile": name, "counts": counts} for name, counts in found],
+        )
+        return
+    columns = ("Profile", "Applications", "Contacts", "Events", "Courses")
+    out.table(columns, [(name, *counts.values()) for name, counts in found])
