@@ -3,11 +3,16 @@
     python benchmarks/bench.py                 # 1,000 / 10,000 / 100,000 applications
     python benchmarks/bench.py --sizes 1000 10000 --runs 10
     python benchmarks/bench.py --smoke         # CI: smallest size, 2 runs, no RESULTS.md
+    python benchmarks/bench.py --pg postgresql://me@localhost/bench   # PostgreSQL too
 
 Each command runs in a fresh process, once to warm up and then --runs times; the
 script reports min / median / max wall time and peak memory (ru_maxrss of the child,
 from os.wait4), the medians as ratios to the floors (`python -c pass`, and a trivial
 Typer app that prints a Rich table), checks the targets, and writes RESULTS.md.
+
+With --pg URL (no password in it: use PGPASSFILE), each generated store is also copied
+into that PostgreSQL database (a `bench-SIZE` profile, dropped afterwards) with
+`jobhunt migrate-store`, and the reads and writes are timed there too.
 """
 
 from __future__ import annotations
@@ -86,6 +91,37 @@ def has_command(env, *args) -> bool:
     return result.returncode == 0
 
 
+def measure_pg(url: str, db: Path, size: int, base_env, runs: int) -> list[Timing]:
+    """The store `db`, copied into PostgreSQL, timed for the everyday commands."""
+    profile = f"bench-{size}"
+    drop_pg_profile(url, profile)
+    subprocess.run(
+        jobhunt("--db", str(db), "migrate-store", "--to", url, "--to-profile", profile),
+        env=base_env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    env = {**base_env, "JOBHUNT_DB": url, "JOBHUNT_PROFILE": profile}
+    try:
+        return [
+            measure(f"{name} (PostgreSQL)", jobhunt(*argv), env, runs, size)
+            for name, argv in (
+                ("today", ["today"]),
+                ("list", ["list"]),
+                ("add", ["add", "Bench Co", "Role"]),
+            )
+        ]
+    finally:
+        drop_pg_profile(url, profile)
+
+
+def drop_pg_profile(url: str, profile: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "jobhunt_{profile}" CASCADE')
+
+
 def write_csv(path: Path, rows: int) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write("Company,Position,Date Applied,Status,Link\n")
@@ -116,6 +152,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--smoke", action="store_true", help="smallest size, 2 runs, no RESULTS.md")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--pg", metavar="URL", help="also time a PostgreSQL store at URL")
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.runs = [1000], 2
@@ -179,6 +216,8 @@ def main() -> int:
                 "COMP_CWORD": "2",
             }
             results.append(measure("completion of an id", jobhunt(), comp_env, args.runs, size))
+            if args.pg:
+                results += measure_pg(args.pg, db, size, base_env, args.runs)
         if has_command(base_env, "import", "csv"):
             rows = 1000 if args.smoke else 10000
             csv_path = work / "import.csv"

@@ -71,3 +71,25 @@ def test_example_csvs_import_cleanly(jh) -> None:
     assert apps["import"]["added"] == apps["import"]["rows"] > 0
     assert jh.json("contact", "list")["contacts"]
     assert jh.json("list", "--all")["applications"]
+
+
+def test_coach_script_keeps_clients_apart(tmp_path: Path) -> None:
+    env = _env_with_jobhunt_on_path(tmp_path)
+    env["JOBHUNT_DB"] = str(tmp_path / "clients.db")
+    result = subprocess.run(
+        ["bash", str(EXAMPLES / "coach.sh")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "ann\t1\t0\t0\t0\nbo\t1\t1\t0\t0\n" in out
+    ann, bo = out.split("== ann ==")[1].split("== bo ==")
+    assert "Send a thank-you note to Acme Corp" in ann
+    assert "-> jobhunt --profile ann log 1 --via note" in ann
+    assert "Acme" not in bo
+    assert "Initech" not in ann
+    assert result.stderr == ""

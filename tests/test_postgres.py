@@ -436,3 +436,22 @@ def test_sqlite_stores_never_load_the_postgresql_driver(tmp_path: Path, args) ->
     )
     assert result.returncode == 0, result.stderr
     assert "psycopg" not in result.stderr
+
+
+def test_suggested_commands_keep_the_profile_and_store(jh, tmp_path: Path) -> None:
+    """A command suggested under --profile/--db acts on the same profile and store when
+    run as printed (and not on someone else's records with the same id)."""
+    other = str(tmp_path / "other.db")
+    jh("--db", other, "--profile", "ann", "add", "Acme", "Dev", "--applied", "2026-11-16")
+    agenda = jh("--db", other, "--profile", "ann", "today").stdout
+    assert f"-> jobhunt --db {other} --profile ann log 1 --via" in agenda
+    actions = jh.json("--db", other, "--profile", "ann", "today")["actions"]
+    follow_up = next(a for a in actions if a["kind"] == "follow_up")
+    assert follow_up["draft_command"] == f"jobhunt --db {other} --profile ann draft 1"
+    removed = jh("--profile", "ann", "rm", "1", "--yes", ok=False)
+    assert removed.exit_code == 3  # the default store's profile ann has no application 1
+    done = jh("--db", other, "--profile", "ann", "rm", "1", "--yes").stdout
+    assert done.endswith(f"Undo with: jobhunt --db {other} --profile ann undo\n")
+    # Without --db/--profile the suggestions are as before.
+    jh("add", "Beta", "QA", "--applied", "2026-11-16")
+    assert "-> jobhunt log 1 --via" in jh("today").stdout

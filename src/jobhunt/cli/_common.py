@@ -69,6 +69,17 @@ class State:
                 warn(f"Warning: {problem}; {HINT}. (Shown once.)")
         return self._conn
 
+    def scoped(self, command: str | None) -> str | None:
+        """A suggested `jobhunt ...` command carrying this command's --db and --profile,
+        so that running it acts on the same store and profile."""
+        if not command or not command.startswith("jobhunt ") or not (self.db or self.profile):
+            return command
+        import shlex
+
+        extra = ["--db", self.db] if self.db else []
+        extra += ["--profile", self.profile] if self.profile else []
+        return f"jobhunt {shlex.join(extra)}{command[len('jobhunt') :]}"
+
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction; the store is opened (and migrated) first."""

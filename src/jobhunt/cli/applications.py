@@ -127,7 +127,8 @@ def add(
 
     what = f"{clean(record.company)} — {clean(record.role)}"
     if saved:
-        out.line(f"Saved job {app_id}: {what}. When you apply: jobhunt status {app_id} applied")
+        then = st.scoped(f"jobhunt status {app_id} applied")
+        out.line(f"Saved job {app_id}: {what}. When you apply: {clean(then)}")
     else:
         out.line(f"Added application {app_id}: {what} (applied {on.isoformat()}).")
         if due:
@@ -342,7 +343,7 @@ def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False, as_json: Json = Fals
     if out.is_json:
         out.json(deleted=_view(app))
     else:
-        out.line(f"Deleted application {app_id}. Undo with: jobhunt undo")
+        out.line(f"Deleted application {app_id}. Undo with: {clean(st.scoped('jobhunt undo'))}")
 
 
 def _event_done(

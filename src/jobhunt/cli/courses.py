@@ -173,7 +173,7 @@ def add(
 ) -> None:
     """Record a course you are taking (online, night class, certification...)."""
     from jobhunt import validate, write
-    from jobhunt.render import Output
+    from jobhunt.render import Output, clean
 
     kind = validate.choice(kind, "course kind", COURSE_KINDS)
     weekdays = parse_days(days or "")
@@ -204,7 +204,8 @@ def add(
         out.json(course=_view(course))
         return
     out.line(f"Added course {course_id}: {_label(course)}.")
-    out.line(f"Log your progress with: jobhunt course log {course_id} --hours H --progress P")
+    then = st.scoped(f"jobhunt course log {course_id} --hours H --progress P")
+    out.line(f"Log your progress with: {clean(then)}")
 
 
 def list_(
@@ -440,7 +441,7 @@ def log(
     what = f": {', '.join(parts)}" if parts else ""
     out.line(f"Logged course {course_id} ({clean(course.title)}) on {when.isoformat()}{what}.")
     if percent == 100 and course.status == "active":
-        out.line(f"Finished? Mark it done: jobhunt course done {course_id}")
+        out.line(f"Finished? Mark it done: {clean(st.scoped(f'jobhunt course done {course_id}'))}")
 
 
 def _set_status(ctx: typer.Context, course_id: int, status: str, as_json: bool) -> None:

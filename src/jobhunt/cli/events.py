@@ -78,7 +78,8 @@ def add(
         f"Added event {event_id}: {clean(meetup.title)} on {meetup.on.isoformat()}{at} "
         f"({meetup.kind})."
     )
-    out.line(f"Record the people you meet there with: jobhunt contact add NAME --met-at {event_id}")
+    then = state(ctx).scoped(f"jobhunt contact add NAME --met-at {event_id}")
+    out.line(f"Record the people you meet there with: {clean(then)}")
 
 
 def list_(

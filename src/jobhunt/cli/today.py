@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,8 +24,13 @@ GETTING_STARTED = (
 )
 
 
-def action_view(action: Action) -> dict:
-    """The stable JSON shape of an action (version 1)."""
+def unscoped(command: str | None) -> str | None:
+    return command
+
+
+def action_view(action: Action, scoped: Callable[[str | None], str | None] = unscoped) -> dict:
+    """The stable JSON shape of an action (version 1); `scoped` adds --db/--profile to
+    its commands (State.scoped)."""
     return {
         "kind": action.kind,
         "section": action.section,
@@ -38,8 +44,8 @@ def action_view(action: Action) -> dict:
         "contact_id": action.contact_id,
         "course_id": action.course_id,
         "event_id": action.event_id,
-        "command": action.command,
-        "draft_command": draft_command(action),
+        "command": scoped(action.command),
+        "draft_command": scoped(draft_command(action)),
     }
 
 
@@ -69,7 +75,12 @@ def due_label(action: Action, today: date) -> str:
     return f"by {action.due.isoformat()}"
 
 
-def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None:
+def render_agenda(
+    out: Output,
+    actions: tuple[Action, ...],
+    today: date,
+    scoped: Callable[[str | None], str | None] = unscoped,
+) -> None:
     from jobhunt.render import clean
     from jobhunt.rules import SECTION_TITLES, SECTIONS
 
@@ -91,10 +102,9 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
                 style = "bold red" if a.overdue_days else ("yellow" if a.due == today else "dim")
                 body = Text(clean(a.message))
                 body.append("\n" + clean(a.why), style="dim")
-                if a.command:
-                    body.append("\n$ " + clean(a.command), style="cyan")
-                if draft_command(a):
-                    body.append("\n$ " + clean(draft_command(a)), style="cyan")
+                for command in (a.command, draft_command(a)):
+                    if command:
+                        body.append("\n$ " + clean(scoped(command)), style="cyan")
                 grid.add_row(Text(due_label(a, today), style=style), body)
             out.console.print(grid)
         return
@@ -102,11 +112,11 @@ def render_agenda(out: Output, actions: tuple[Action, ...], today: date) -> None
         label = f"[{SECTION_TITLES[a.section]}] {due_label(a, today)}"
         line = f"{label}: {clean(a.message)} (why: {clean(a.why)})"
         if a.command:
-            line += f" -> {clean(a.command)}"
+            line += f" -> {clean(scoped(a.command))}"
         prepare = draft_command(a)
         if prepare:
             label = "brief" if a.kind == "interview" else "draft"
-            line += f" | {label}: {clean(prepare)}"
+            line += f" | {label}: {clean(scoped(prepare))}"
         out.line(line)
 
 
@@ -131,12 +141,13 @@ def today(
 
     when = day(on)
     pol = policy()
-    conn = state(ctx).conn()
+    st = state(ctx)
+    conn = st.conn()
     snapshot = store.load_snapshot(conn, today=when, lookback_days=pol.lookback_days)
     actions = rules.plan(snapshot, today=when, policy=pol)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(date=when, actions=[action_view(a) for a in actions])
+        out.json(date=when, actions=[action_view(a, st.scoped) for a in actions])
     elif actions or not quiet:
         empty = not (
             snapshot.open_applications or snapshot.recent or snapshot.contacts or snapshot.courses
@@ -145,7 +156,7 @@ def today(
             for line in GETTING_STARTED:
                 out.line(line)
             out.line()
-        render_agenda(out, actions, when)
+        render_agenda(out, actions, when, st.scoped)
     if on is None or when == local_today():
         # Only what was not already recorded today: most mornings after the first, no write.
         fresh = [

@@ -54,7 +54,7 @@ def week(
                 }
                 for a in areas
             ],
-            overdue=[action_view(a) for a in overdue],
+            overdue=[action_view(a, state(ctx).scoped) for a in overdue],
         )
         return
     out.heading(f"Week of {start.isoformat()} to {end.isoformat()}")
