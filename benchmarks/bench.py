@@ -116,10 +116,14 @@ def measure_pg(url: str, db: Path, size: int, base_env, runs: int) -> list[Timin
 
 
 def drop_pg_profile(url: str, profile: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "jobhunt_{profile}" CASCADE')
+    # In a child process: importing psycopg here would grow this process, and every child
+    # forked after it would report a higher peak memory (ru_maxrss counts inherited pages).
+    code = (
+        "import sys, psycopg\n"
+        "with psycopg.connect(sys.argv[1], autocommit=True) as conn:\n"
+        "    conn.execute(f'DROP SCHEMA IF EXISTS \"jobhunt_{sys.argv[2]}\" CASCADE')\n"
+    )
+    subprocess.run([PY, "-c", code, url, profile], check=True)
 
 
 def write_csv(path: Path, rows: int) -> None:
