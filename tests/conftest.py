@@ -85,10 +85,17 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def drop_pg_profiles(url: str = PG_URL) -> None:
-    """Empty the test database: every jobhunt profile schema, and any connection left."""
+    """Empty the test database: every jobhunt profile schema, and any connection left.
+    Only a database named like a test database: never someone's real store."""
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
+        name = conn.execute("SELECT current_database()").fetchone()[0]
+        if "test" not in name:
+            raise RuntimeError(
+                f"JOBHUNT_TEST_PG_URL names the database {name!r}: the tests empty the "
+                "database they use, so its name must contain 'test'"
+            )
         conn.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"

@@ -75,8 +75,12 @@ def test_targets(text: str, kind: str, shown: str) -> None:
         ("postgresql://u:p%40ss@h:5432/db", "postgresql://u:***@h:5432/db"),
         ("postgresql://u@h/db?password=pw&sslmode=require", "postgresql://u@h/db?password=***&sslmode=require"),
         ("postgresql://h/db", "postgresql://h/db"),
+        ("postgresql://u:pw#x@h/db", "postgresql://u:***@h/db"),
+        ("postgresql://u:pw?x@h/db?sslmode=require", "postgresql://u:***@h/db?sslmode=require"),
+        ("postgresql://u:pw@[::1/x", "postgresql://u:***@[::1/x"),
+        ("postgresql://", "postgresql://"),
     ],
-    ids=["userinfo", "encoded", "query", "none"],
+    ids=["userinfo", "encoded", "query", "none", "hash", "question-mark", "malformed", "empty"],
 )  # fmt: skip
 def test_mask(url: str, shown: str) -> None:
     assert backend.mask(url) == shown
@@ -85,8 +89,14 @@ def test_mask(url: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["postgresql://u:pw@h/db", "postgres://u@h/db?password=pw"],
-    ids=["userinfo", "query"],
+    [
+        "postgresql://u:pw@h/db",
+        "postgres://u@h/db?password=pw",
+        "postgresql://u:p#w@h/db",
+        "postgresql://u:p?w@h/db",
+        "postgresql://u:pw@[::1/x",
+    ],
+    ids=["userinfo", "query", "hash", "question-mark", "malformed"],
 )
 def test_password_on_the_command_line_is_refused(text: str) -> None:
     with pytest.raises(InputError, match="password"):
@@ -331,7 +341,7 @@ def test_migrate_store_round_trip(jh, pg: str, tmp_path: Path) -> None:
     assert moved["verified"]
     assert moved["counts"]["applications"] == 1
     assert jh("export", "json").stdout == original
-    assert jh("today").stdout == jh(*db, "today").stdout
+    assert jh("today").stdout == jh("today", env={"JOBHUNT_DB": str(lite)}).stdout
 
     back = tmp_path / "b.db"
     jh("migrate-store", "--to", str(back))
@@ -455,3 +465,129 @@ def test_suggested_commands_keep_the_profile_and_store(jh, tmp_path: Path) -> No
     # Without --db/--profile the suggestions are as before.
     jh("add", "Beta", "QA", "--applied", "2026-11-16")
     assert "-> jobhunt log 1 --via" in jh("today").stdout
+
+
+# --------------------------------------------------------------------------- both backends alike
+
+
+def test_ids_beyond_32_bits_are_not_found(jh) -> None:
+    jh("add", "Acme", "Dev")
+    for args in (("edit", "3000000000", "--note", "x"), ("log", "3000000000", "--via", "email")):
+        result = jh(*args, ok=False)
+        assert result.exit_code == 3, result.stderr
+        assert result.stderr.startswith("Error: no application with id 3000000000")
+
+
+def test_skills_that_differ_only_in_case_or_width_are_one_skill(jh) -> None:
+    jh("add", "Acme", "Dev", "--skill", "Python", "--skill", "Ｐｙｔｈｏｎ", "--skill", "PYTHON")
+    assert jh.json("show", "1")["application"]["skills"] == ["Python"]
+    jh("skills", "add", "Élan")
+    assert jh("skills", "add", "élan").stdout == "Already had: élan.\n"
+    assert jh.json("skills", "list")["skills"] == ["Élan"]
+    jh("skills", "rm", "ÉLAN")
+    assert jh.json("skills", "list")["skills"] == []
+
+
+def test_company_search_folds_both_sides_alike(jh) -> None:
+    jh("add", "Straße GmbH", "Dev")
+    for query in ("straße", "STRAßE", "Straße GmbH"):
+        assert [a["company"] for a in jh.json("list", "--company", query)["applications"]] == [
+            "Straße GmbH"
+        ], query
+
+
+def test_skills_list_in_the_same_order_on_both_backends(jh) -> None:
+    jh("skills", "add", "zig", "Ada", "élan", "_x", "b")
+    # SQLite's NOCASE order: ASCII letters fold, everything else by code point.
+    assert jh.json("skills", "list")["skills"] == ["_x", "Ada", "b", "zig", "élan"]
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+@postgres
+def test_an_orm_write_blocked_by_a_table_lock_is_a_clean_error(jh, pg: str) -> None:
+    import psycopg
+
+    jh("add", "Acme", "Dev")
+    with psycopg.connect(pg) as holder:
+        holder.execute("LOCK TABLE jobhunt_default.application IN EXCLUSIVE MODE")
+        result = jh("edit", "1", "--note", "x", env={"JOBHUNT_BUSY_TIMEOUT_MS": "300"}, ok=False)
+        holder.rollback()
+    assert result.exit_code == 4
+    assert result.stderr.startswith("Error: the store is locked by another process")
+    assert jh.json("show", "1")["application"]["note"] is None
+
+
+@postgres
+def test_a_failed_copy_into_postgresql_leaves_no_profile(jh, pg: str, tmp_path: Path) -> None:
+    """A store an older jobhunt wrote with two skills PostgreSQL counts as one: the copy
+    is refused in one line, and the profile it made is gone again."""
+    lite = tmp_path / "a.db"
+    jh("--db", str(lite), "skills", "add", "Élan")
+    conn = sqlite3.connect(lite)
+    conn.execute("INSERT INTO skill (name, added_on) VALUES ('élan', '2026-11-27')")
+    conn.commit()
+    conn.close()
+    result = jh("--db", str(lite), "migrate-store", "--to", pg, "--to-profile", "fails", ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: the store refused the change")
+    assert "Traceback" not in result.stderr
+    assert _schemas() == []
+
+
+@postgres
+def test_a_destination_with_only_skills_is_not_empty(jh, pg: str, tmp_path: Path) -> None:
+    jh("skills", "add", "Go")
+    lite = tmp_path / "a.db"
+    jh("--db", str(lite), "skills", "add", "Go")
+    result = jh("--db", str(lite), "migrate-store", "--to", pg, ok=False)
+    assert result.exit_code == 2
+    assert "already holds records (1 in skill)" in result.stderr
+
+
+@postgres
+def test_nothing_to_copy_from_a_profile_that_does_not_exist(jh, pg: str, tmp_path: Path) -> None:
+    result = jh("--profile", "typo", "migrate-store", "--to", str(tmp_path / "t.db"), ok=False)
+    assert result.exit_code == 4
+    assert "there is no store at" in result.stderr
+    assert _schemas() == []
+    assert not (tmp_path / "t.typo.db").exists()
+
+
+@postgres
+def test_dry_run_import_creates_no_profile(jh, pg: str, tmp_path: Path) -> None:
+    rows = tmp_path / "a.csv"
+    rows.write_text("Company,Title\nAcme,Dev\n")
+    result = jh("--profile", "dry", "import", "csv", str(rows), "--dry-run")
+    assert "nothing was written" in result.stdout
+    assert _schemas() == []
+
+
+@postgres
+def test_migrate_store_prints_how_to_use_the_copy(jh, pg: str, tmp_path: Path) -> None:
+    jh("--profile", "ann", "add", "Acme", "Dev")
+    copy = tmp_path / "copy.db"
+    out = jh("--profile", "ann", "migrate-store", "--to", str(copy)).stdout
+    line = out.strip().splitlines()[-1]
+    assert line == f"To use the copy: export JOBHUNT_DB={copy} JOBHUNT_PROFILE=ann"
+    env = {"JOBHUNT_DB": str(copy), "JOBHUNT_PROFILE": "ann"}
+    listed = json.loads(jh("list", "--json", env=env).stdout)["applications"]
+    assert [a["company"] for a in listed] == ["Acme"]
+
+
+@postgres
+def test_the_same_database_by_another_url_is_the_store_itself(jh, pg: str) -> None:
+    jh("add", "Acme", "Dev")
+    other = pg + ("&" if "?" in pg else "?") + "application_name=other"
+    result = jh("migrate-store", "--to", other, ok=False)
+    assert result.exit_code == 2
+    assert "names the store itself" in result.stderr
+
+
+@postgres
+def test_driver_messages_mask_a_query_password(pg: str) -> None:
+    url = pg + ("&" if "?" in pg else "?") + "password=SEC%ZZRET"
+    result = run_subprocess("list", env={"JOBHUNT_DB": url})
+    assert result.returncode == 4
+    assert "ZZRET" not in result.stderr

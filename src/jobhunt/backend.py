@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 from jobhunt.errors import InputError
 
@@ -78,30 +78,55 @@ def _scheme(text: str) -> str:
     return text.split("://", 1)[0].lower()
 
 
+def _split(url: str) -> tuple[str, str | None, str]:
+    """(scheme, userinfo or None, the rest), cut where libpq cuts: the userinfo runs to
+    the first '@' before any '/', so '#', '?' and ':' may be part of a password."""
+    scheme, _, after = url.partition("://")
+    for index, char in enumerate(after):
+        if char == "/":
+            break
+        if char == "@":
+            return scheme, after[:index], after[index + 1 :]
+    return scheme, None, after
+
+
+def _query_pairs(rest: str) -> list[tuple[str, str]]:
+    query = rest.partition("?")[2]
+    pairs = []
+    for item in query.split("&") if query else []:
+        key, _, value = item.partition("=")
+        pairs.append((key, value))
+    return pairs
+
+
+def _passwords(url: str) -> list[str]:
+    """Every form in which the URL holds a password (as written, and decoded)."""
+    _, userinfo, rest = _split(url)
+    found = []
+    if userinfo is not None and ":" in userinfo:
+        found.append(userinfo.split(":", 1)[1])
+    found += [value for key, value in _query_pairs(rest) if unquote(key) == "password"]
+    return [form for raw in found if raw for form in {raw, unquote(raw)} if form]
+
+
 def has_password(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.password:
-        return True
-    return any(key == "password" for key, _ in parse_qsl(parts.query))
+    return bool(_passwords(url))
 
 
 def mask(url: str) -> str:
     """The URL with any password (user:PASSWORD@ or ?password=) replaced by ***."""
-    try:
-        parts = urlsplit(url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            userinfo, host = netloc.rsplit("@", 1)
-            if ":" in userinfo:
-                userinfo = userinfo.split(":", 1)[0] + ":" + MASK
-            netloc = f"{userinfo}@{host}"
-        query = parts.query
-        if query:
-            pairs = parse_qsl(query, keep_blank_values=True)
-            query = urlencode([(k, MASK if k == "password" else v) for k, v in pairs], safe="*/:@")
-        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-    except ValueError:
-        return f"{_scheme(url)}://{MASK}"
+    scheme, userinfo, rest = _split(url)
+    shown = f"{scheme}://"
+    if userinfo is not None:
+        user = userinfo.split(":", 1)[0]
+        shown += (f"{user}:{MASK}" if ":" in userinfo else user) + "@"
+    head, sep, _ = rest.partition("?")
+    if sep:
+        pairs = _query_pairs(rest)
+        head += "?" + "&".join(
+            f"{key}={MASK if unquote(key) == 'password' else value}" for key, value in pairs
+        )
+    return shown + head
 
 
 def mask_text(text: str, target: Target | None) -> str:
@@ -109,11 +134,7 @@ def mask_text(text: str, target: Target | None) -> str:
     if target is None or target.url is None:
         return text
     text = text.replace(target.url, target.shown)
-    try:
-        password = urlsplit(target.url).password
-    except ValueError:
-        password = None
-    if password:
+    for password in sorted(_passwords(target.url), key=len, reverse=True):
         text = text.replace(password, MASK)
     return text
 

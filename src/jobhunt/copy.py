@@ -41,9 +41,10 @@ _ROW_ORDER = {
 
 
 def refuse_unless_empty(conn: sqlite3.Connection, shown: str) -> None:
-    counts = {name: n for name, n in record_counts(conn).items() if n}
+    counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ORDER}
+    counts = {table: n for table, n in counts.items() if n}
     if counts:
-        held = ", ".join(f"{n} {name}" for name, n in counts.items())
+        held = ", ".join(f"{n} in {table}" for table, n in counts.items())
         raise InputError(
             f"the destination {shown} already holds records ({held}); it was left untouched",
             hint="copy into a new file, an empty database, or another --to-profile",

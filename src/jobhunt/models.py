@@ -153,3 +153,18 @@ class Nudge(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     shown_on: date
+
+
+def _integers_are_64_bit() -> None:
+    """SQLite's INTEGER holds 64 bits, and PostgreSQL's columns are BIGINT (migrations.py).
+    SQLAlchemy's psycopg dialect casts every parameter to its column's type, so an id
+    beyond 2**31 (typed by a user, or in an import) must bind as BIGINT, not INTEGER."""
+    from sqlalchemy import BigInteger, Integer
+
+    for table in SQLModel.metadata.tables.values():
+        for column in table.columns:
+            if type(column.type) is Integer:
+                column.type = BigInteger()
+
+
+_integers_are_64_bit()

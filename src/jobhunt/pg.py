@@ -125,7 +125,8 @@ def raw_connect(
     from jobhunt.store import busy_timeout_ms
 
     raw.execute(
-        f"SET search_path TO {quote_ident(target.schema)}; SET lock_timeout = {busy_timeout_ms()}"
+        f"SET search_path TO {quote_ident(target.schema)}; "
+        f"SET lock_timeout = {max(1, busy_timeout_ms())}"  # 0 would mean: wait forever
     )
     if not autocommit:
         raw.commit()  # SET is transactional: keep it past the engine's first rollback

@@ -344,6 +344,20 @@ def open_target(target: Target) -> sqlite3.Connection:
     return open_store(target.path)
 
 
+def exists(target: Target) -> bool:
+    """Does the store `target` names hold a jobhunt store already? Creates nothing."""
+    if not target.is_pg:
+        assert target.path is not None
+        return target.path.is_file() and target.path.stat().st_size > 0
+    from jobhunt import pg
+
+    conn = pg.connect(target)
+    try:
+        return bool(pg.schema_state(conn)[1])
+    finally:
+        conn.close()
+
+
 def _open_pg(target: Target):  # type: ignore[no-untyped-def]
     from jobhunt import pg
 
@@ -587,8 +601,8 @@ def list_applications(
     elif not include_closed:
         clauses.append(f"status IN {_OPEN}")
     if company:
-        clauses.append("instr(casefold(company), ?) > 0")
-        params.append(company.casefold())
+        clauses.append("instr(casefold(company), casefold(?)) > 0")
+        params.append(company)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return _applications(conn, where + " ORDER BY id", tuple(params))
 
@@ -643,8 +657,8 @@ def list_contacts(
 ) -> list[Contact]:
     clauses, params = [], []
     if company:
-        clauses.append("instr(casefold(c.company), ?) > 0")
-        params.append(company.casefold())
+        clauses.append("instr(casefold(c.company), casefold(?)) > 0")
+        params.append(company)
     if kind:
         clauses.append("c.kind = ?")
         params.append(kind)
@@ -758,8 +772,14 @@ def course_logs(conn: sqlite3.Connection, course_id: int) -> list[tuple]:
     ).fetchall()
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def list_skills(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT name FROM skill ORDER BY name COLLATE NOCASE")]
+    """Your skills in SQLite's NOCASE order on both backends (sorted here: a PostgreSQL
+    server would sort by its own collation)."""
+    names = [r[0] for r in conn.execute("SELECT name FROM skill")]
+    return sorted(names, key=lambda n: n.translate(_ASCII_LOWER))
 
 
 def load_snapshot(conn: sqlite3.Connection, *, today: date, lookback_days: int) -> Snapshot:
@@ -848,7 +868,7 @@ def _completion_conn(target: Target):  # type: ignore[no-untyped-def]
     assert target.path is not None
     if not target.path.is_file():
         return None
-    return _open_read_only(target.path, timeout=0.5)  # leaves no -wal/-shm files behind
+    return open_read_only(target.path, timeout=0.5)  # leaves no -wal/-shm files behind
 
 
 def complete_ids(target: Target, table: str, label_sql: str, prefix: str) -> list[tuple[str, str]]:
@@ -1105,7 +1125,7 @@ def auto_backup(conn: sqlite3.Connection, path: Path, *, reason: str, keep: int 
     return target
 
 
-def _open_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+def open_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
     """A read-only connection that leaves nothing behind next to the file.
 
     A store nobody has open has no -wal/-journal file: it is opened `immutable`, which
@@ -1139,7 +1159,7 @@ def _remove_db(path: Path) -> None:
 def _copy_and_inspect(source: Path, staged: Path) -> tuple[list[str], set[str], set[str]]:
     """Copy `source` into `staged` (backup API) and read the copy's integrity check
     result, table names and applied migrations."""
-    src = _open_read_only(source)
+    src = open_read_only(source)
     try:
         dest = sqlite3.connect(str(staged), isolation_level=None)
         try:

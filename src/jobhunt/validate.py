@@ -37,12 +37,20 @@ def choice(value: str | None, field: str, allowed: Iterable[str]) -> str | None:
     return normal
 
 
+def skill_key(name: str) -> str:
+    """What makes two skill names the same: case, width and Unicode composition aside
+    ("Python", "PYTHON", "Ｐｙｔｈｏｎ"), as PostgreSQL's case-insensitive collation sees it."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def skill_names(values: Iterable[str]) -> list[str]:
-    """Skills, trimmed, de-duplicated case-insensitively, order kept."""
+    """Skills, trimmed, de-duplicated case-insensitively (skill_key), order kept."""
     seen: dict[str, str] = {}
     for raw in values:
         for part in raw.split(","):
             name = text(part.strip(), "skill")
-            if name and name.lower() not in seen:
-                seen[name.lower()] = name
+            if name and skill_key(name) not in seen:
+                seen[skill_key(name)] = name
     return list(seen.values())

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 
-from sqlalchemy import delete, event, func
+from sqlalchemy import delete, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine, select
@@ -34,7 +34,7 @@ from jobhunt.records import (
     STATUSES,
     TOUCH_CHANNELS,
 )
-from jobhunt.validate import choice, skill_names, text
+from jobhunt.validate import choice, skill_key, skill_names, text
 
 
 @cache
@@ -210,7 +210,7 @@ def edit_application(
                 select(m.ApplicationSkill).where(m.ApplicationSkill.application_id == app_id)
             )
         ]
-        if [w.lower() for w in wanted] != [c.lower() for c in current]:
+        if [skill_key(w) for w in wanted] != [skill_key(c) for c in current]:
             s.execute(delete(m.ApplicationSkill).where(m.ApplicationSkill.application_id == app_id))
             s.flush()
             for skill in wanted:
@@ -465,7 +465,7 @@ def edit_course(
             r.skill
             for r in s.exec(select(m.CourseSkill).where(m.CourseSkill.course_id == course_id))
         ]
-        if [w.lower() for w in wanted] != [c.lower() for c in current]:
+        if [skill_key(w) for w in wanted] != [skill_key(c) for c in current]:
             s.execute(delete(m.CourseSkill).where(m.CourseSkill.course_id == course_id))
             s.flush()
             for skill in wanted:
@@ -513,21 +513,27 @@ def delete_course(s: Session, course_id: int) -> m.Course:
     return row
 
 
+def _skills_by_key(s: Session) -> dict[str, m.Skill]:
+    """Your skills by skill_key: the same test of sameness on both backends."""
+    return {skill_key(row.name): row for row in s.exec(select(m.Skill))}
+
+
 def add_skills(s: Session, names: Iterable[str], *, on: date) -> list[str]:
     """Add skills you have; returns those that were new."""
+    have = _skills_by_key(s)
     added = []
     for name in skill_names(names):
-        exists = s.exec(select(m.Skill).where(func.lower(m.Skill.name) == name.lower())).first()
-        if exists is None:
+        if skill_key(name) not in have:
             s.add(m.Skill(name=name, added_on=on))
             added.append(name)
     return added
 
 
 def remove_skills(s: Session, names: Iterable[str]) -> list[str]:
+    have = _skills_by_key(s)
     removed = []
     for name in skill_names(names):
-        row = s.exec(select(m.Skill).where(func.lower(m.Skill.name) == name.lower())).first()
+        row = have.get(skill_key(name))
         if row is None:
             raise NotFound(
                 f"you have no skill named {name!r}", hint="see them with: jobhunt skills list"

@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from jobhunt import __version__
 from jobhunt.cli import _common
-from jobhunt.errors import JobhuntError, StoreError
+from jobhunt.errors import InputError, JobhuntError, StoreError
 
 
 def _as_user_error(exc: BaseException, st: _common.State | None = None) -> JobhuntError | None:
@@ -24,8 +24,10 @@ def _as_user_error(exc: BaseException, st: _common.State | None = None) -> Jobhu
     if isinstance(exc, JobhuntError):
         return exc
     orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's exception
-    if isinstance(orig, sqlite3.Error):
+    if isinstance(orig, sqlite3.Error) or type(orig).__module__.startswith("psycopg"):
         exc = orig
+    if isinstance(exc, sqlite3.IntegrityError):
+        return _refused(str(exc))
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "locked" in text or "busy" in text:
@@ -46,6 +48,12 @@ def _as_user_error(exc: BaseException, st: _common.State | None = None) -> Jobhu
     return None
 
 
+def _refused(detail: str) -> JobhuntError:
+    """A change the store's own constraints refused (two skills that count as the same
+    there, say): nothing was written, the transaction was rolled back."""
+    return InputError(f"the store refused the change ({detail}); nothing was written")
+
+
 def _pg_error(exc: BaseException, st: _common.State | None) -> JobhuntError | None:
     """PostgreSQL errors a user can meet (server gone, no rights, full disk) as one line;
     errors that mean a bug in jobhunt are left to surface."""
@@ -58,6 +66,10 @@ def _pg_error(exc: BaseException, st: _common.State | None) -> JobhuntError | No
         target = st.target if st is not None else None
     text = describe(exc, target)
     where = f"PostgreSQL at {target.shown}" if target is not None else "PostgreSQL"
+    if isinstance(exc, psycopg.IntegrityError):
+        return _refused(text)
+    if isinstance(exc, psycopg.errors.NumericValueOutOfRange):
+        return InputError(f"a number is out of range: {text}")
     if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled):
         from jobhunt.store import LOCKED_HINT
 

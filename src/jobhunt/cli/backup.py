@@ -240,6 +240,7 @@ def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[n
 def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     """Replace a PostgreSQL profile's records with an SQLite backup, in one transaction,
     after keeping the current records in a backup file."""
+    import sqlite3
     import tempfile
 
     from jobhunt import store
@@ -249,9 +250,13 @@ def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignor
     target = st.target
     with tempfile.TemporaryDirectory(prefix="jobhunt-restore-") as tmp:
         staged = store.stage_restore(src, Path(tmp))
+        peek = sqlite3.connect(staged)
+        try:
+            had = set(store.applied_migrations(peek))
+        finally:
+            peek.close()
         incoming = store.open_store(staged)  # brings an older backup up to this schema
         try:
-            had = set(store.applied_migrations(incoming))
             conn = st.conn()
             current = store.record_counts(conn)
             what = f"{clean(str(src))} ({_summary(store.record_counts(incoming))})"

@@ -70,7 +70,9 @@ def _date_parser() -> Callable[[str], date]:
 
 def _store(st: State, dry_run: bool) -> sqlite3.Connection | None:
     """The store; None for a dry run against a store that does not exist (none is made)."""
-    if dry_run and not st.is_pg and not st.path.exists():
+    from jobhunt import store
+
+    if dry_run and (not store.exists(st.target) if st.is_pg else not st.path.exists()):
         return None
     return st.conn()
 

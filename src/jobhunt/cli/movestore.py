@@ -61,25 +61,22 @@ def migrate_store(
         )
     ):
         raise InputError("--to names the store itself; give another store")
-    if not source.is_pg and (source.path is None or not source.path.is_file()):
+    if not store.exists(source):
         raise StoreError(
-            f"there is no store at {source.shown} to copy",
-            hint="check --db, JOBHUNT_DB and --profile (see: jobhunt doctor)",
+            f"there is no store at {source.shown} (profile {source.profile}) to copy",
+            hint="check --db, JOBHUNT_DB and --profile (see: jobhunt profiles)",
         )
     src = st.conn()
-    created = not dest.is_pg and dest.path is not None and not dest.path.exists()
+    created = not store.exists(dest)  # a store this command makes, removed if it fails
+    dst = store.open_target(dest)
     try:
-        dst = store.open_target(dest)
-    except BaseException:
-        if created and dest.path is not None:
-            store.remove_staged(dest.path)
-        raise
-    try:
+        if dest.is_pg and source.is_pg and _server_of(src) == _server_of(dst):
+            raise InputError("--to names the store itself; give another store")
         counts = copy_store(src, dst, dst_shown=dest.shown)
     except BaseException:
         dst.close()
-        if created and dest.path is not None:
-            store.remove_staged(dest.path)  # no half-made file left behind
+        if created:
+            _remove(dest)
         raise
     dst.close()
     out = Output(as_json=as_json)
@@ -97,7 +94,7 @@ def migrate_store(
         f"{clean(dest.shown)} (profile {dest.profile}): {summary}."
     )
     out.line("Checked: both stores export the same records. The original is unchanged.")
-    use = f"export JOBHUNT_DB={clean(dest.shown)}"
+    use = f"export JOBHUNT_DB={clean(to)}"
     if dest.profile != backend.DEFAULT_PROFILE:
         use += f" JOBHUNT_PROFILE={dest.profile}"
     out.line(f"To use the copy: {use}")
@@ -105,58 +102,117 @@ def migrate_store(
 
 def profiles(ctx: typer.Context, as_json: Json = False) -> None:
     """List the profiles in this store (each job seeker's own records) with what each
-    holds. On SQLite they are files beside the store; on PostgreSQL, schemas."""
-    from jobhunt import backend, store
+    holds. On SQLite they are files beside the store; on PostgreSQL, schemas. Only
+    reads: nothing is created or upgraded."""
     from jobhunt.render import Output
 
-    st = state(ctx)
-    target = st.target
-    found: list[tuple[str, dict[str, int]]] = []
-    if target.is_pg:
-        from jobhunt import pg
-
-        conn = pg.connect(target)
-        try:
-            names = pg.profiles(conn)
-        finally:
-            conn.close()
-        for name in names:
-            conn = store.open_target(backend.Target("postgresql", profile=name, url=target.url))
-            try:
-                found.append((name, store.record_counts(conn)))
-            finally:
-                conn.close()
-    else:
-        base = backend.profile_path(target.path, backend.DEFAULT_PROFILE)  # type: ignore[arg-type]
-        if target.profile != backend.DEFAULT_PROFILE:
-            assert target.path is not None
-            base = target.path.with_name(target.path.name.replace(f".{target.profile}.", ".", 1))
-        candidates = [(backend.DEFAULT_PROFILE, base)]
-        prefix, suffix = f"{base.stem}.", base.suffix or ".db"
-        if base.parent.is_dir():
-            for entry in sorted(base.parent.iterdir()):
-                middle = entry.name[len(prefix) : -len(suffix)]
-                if (
-                    entry.name.startswith(prefix)
-                    and entry.name.endswith(suffix)
-                    and backend.PROFILE_RE.match(middle)
-                    and middle != backend.DEFAULT_PROFILE
-                ):
-                    candidates.append((middle, entry))
-        for name, path in candidates:
-            if path.is_file():
-                conn = store.open_store(path)
-                try:
-                    found.append((name, store.record_counts(conn)))
-                finally:
-                    conn.close()
-    found.sort()
+    target = state(ctx).target
+    found = _pg_profiles(target) if target.is_pg else _sqlite_profiles(target)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
             store=target.shown,
-            profiles=[{"profile": name, "counts": counts} for name, counts in found],
+            profiles=[
+                {"profile": name, "counts": counts, "problem": problem}
+                for name, counts, problem in found
+            ],
         )
         return
     columns = ("Profile", "Applications", "Contacts", "Events", "Courses")
-    out.table(columns, [(name, *counts.values()) for name, counts in found])
+    rows = [
+        (name, *counts.values()) if counts else (name, f"({problem})", "", "", "")
+        for name, counts, problem in found
+    ]
+    out.table(columns, rows)
+
+
+def _counts(open_conn) -> tuple[dict[str, int] | None, str | None]:  # type: ignore[no-untyped-def]
+    from jobhunt import store
+
+    try:
+        conn = open_conn()
+    except Exception as exc:
+        return None, _why(exc)
+    try:
+        return store.record_counts(conn), None
+    except Exception as exc:
+        return None, _why(exc)
+    finally:
+        conn.close()
+
+
+def _why(exc: BaseException) -> str:
+    from jobhunt.errors import JobhuntError
+
+    if isinstance(exc, JobhuntError):
+        return exc.message
+    return "not a readable jobhunt store"
+
+
+def _pg_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
+    from jobhunt import backend, pg
+
+    conn = pg.connect(target)
+    try:
+        names = pg.profiles(conn)
+    finally:
+        conn.close()
+    return [
+        (
+            name,
+            *_counts(
+                lambda name=name: pg.connect(
+                    backend.Target("postgresql", profile=name, url=target.url)
+                )
+            ),
+        )
+        for name in names
+    ]
+
+
+def _sqlite_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
+    from jobhunt import backend, store
+
+    assert target.path is not None
+    base = target.path
+    if target.profile != backend.DEFAULT_PROFILE:
+        base = base.with_name(base.name.replace(f".{target.profile}.", ".", 1))
+    candidates = [(backend.DEFAULT_PROFILE, base)]
+    prefix, suffix = f"{base.stem}.", base.suffix or ".db"
+    if base.parent.is_dir():
+        for entry in sorted(base.parent.iterdir()):
+            middle = entry.name[len(prefix) : -len(suffix)]
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(suffix)
+                and backend.PROFILE_RE.match(middle)
+                and middle != backend.DEFAULT_PROFILE
+            ):
+                candidates.append((middle, entry))
+    return sorted(
+        (name, *_counts(lambda path=path: store.open_read_only(path)))
+        for name, path in candidates
+        if path.is_file()
+    )
+
+
+def _server_of(conn) -> tuple:  # type: ignore[no-untyped-def]
+    """Which database and profile a PostgreSQL connection reaches (URLs differ in form)."""
+    row = conn.execute(
+        "SELECT current_database(), inet_server_addr()::text, inet_server_port(), current_schema()"
+    ).fetchone()
+    return tuple(row)
+
+
+def _remove(target) -> None:  # type: ignore[no-untyped-def]
+    """Take away a store this command created (a failed copy leaves nothing behind)."""
+    from jobhunt import pg, store
+
+    if not target.is_pg:
+        store.remove_staged(target.path)
+        return
+    conn = pg.connect(target)
+    try:
+        conn.execute(f"DROP SCHEMA IF EXISTS {pg.quote_ident(target.schema)} CASCADE")
+    finally:
+        conn.close()

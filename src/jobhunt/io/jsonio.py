@@ -185,6 +185,9 @@ SECTIONS = (
 
 
 def _select(conn: sqlite3.Connection, table: str, cols: Sequence[str], order: str) -> list:
+    if order == "key":  # text: sorted here by code point, whatever the server's collation
+        rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+        return sorted(rows, key=lambda r: r[cols.index("key")])
     return conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}").fetchall()
 
 
