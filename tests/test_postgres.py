@@ -591,3 +591,20 @@ def test_driver_messages_mask_a_query_password(pg: str) -> None:
     result = run_subprocess("list", env={"JOBHUNT_DB": url})
     assert result.returncode == 4
     assert "ZZRET" not in result.stderr
+
+
+def test_profiles_reads_only_and_reports_an_unreadable_profile(
+    jh, db_path: Path, backend: str
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("about SQLite files")
+    jh("add", "Acme", "Dev")
+    (db_path.parent / "jobhunt.junk.db").write_bytes(b"not a database at all, just text")
+    before = sorted(p.name for p in db_path.parent.iterdir())
+    listed = jh.json("profiles")["profiles"]
+    assert [(p["profile"], p["counts"] is None) for p in listed] == [
+        ("default", False),
+        ("junk", True),
+    ]
+    assert listed[1]["problem"]
+    assert sorted(p.name for p in db_path.parent.iterdir()) == before
