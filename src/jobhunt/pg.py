@@ -74,12 +74,6 @@ class PgConnection:
         """Start a read-only transaction that sees one consistent state."""
         self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
-    @property
-    def in_transaction(self) -> bool:
-        from psycopg.pq import TransactionStatus
-
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
-
     def close(self) -> None:
         self.raw.close()
 

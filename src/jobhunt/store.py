@@ -199,7 +199,7 @@ def transaction(
     conn.execute("COMMIT")
 
 
-def _ensure_private_dir(directory: Path) -> None:
+def ensure_private_dir(directory: Path) -> None:
     if not directory.exists():
         directory.mkdir(parents=True, mode=0o700)
         os.chmod(directory, 0o700)
@@ -396,7 +396,7 @@ def open_store(path: Path) -> sqlite3.Connection:
     known = {m.name for m in MIGRATIONS}
     if new:
         try:
-            _ensure_private_dir(path.parent)
+            ensure_private_dir(path.parent)
         except OSError as exc:
             raise StoreError(f"cannot create the store {path}: {exc.strerror}") from exc
         if not _writable(path.parent):
@@ -471,7 +471,7 @@ def backup_dir(path: Path) -> Path:
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy through SQLite's backup API, created 0600 and checked."""
-    _ensure_private_dir(target.parent)
+    ensure_private_dir(target.parent)
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     dest = sqlite3.connect(str(target))
@@ -1062,7 +1062,7 @@ def backup_stamp() -> str:
     return datetime.now(UTC).strftime(_STAMP)
 
 
-def _free_names(directory: Path, name: str) -> Iterator[Path]:
+def free_names(directory: Path, name: str) -> Iterator[Path]:
     """`directory/name`, else `name-2`, `name-3`..., starting after the highest number
     already taken, so a later backup always sorts after an earlier one."""
     base, suffix = os.path.splitext(name)
@@ -1081,7 +1081,7 @@ def _free_names(directory: Path, name: str) -> Iterator[Path]:
 def backup_named(conn: sqlite3.Connection, directory: Path, name: str) -> Path:
     """backup_to() `directory/name`, or `name-2`, `name-3`... if that file exists already
     (two backups in the same second never overwrite each other)."""
-    for target in _free_names(directory, name):
+    for target in free_names(directory, name):
         try:
             return backup_to(conn, target)
         except FileExistsError:
@@ -1198,7 +1198,7 @@ def stage_restore(source: Path, directory: Path) -> Path:
         raise StoreError(f"cannot read {source}: {exc.strerror}") from None
     if head != SQLITE_MAGIC:
         raise StoreError(f"{source} is not an SQLite database{refused}")
-    _ensure_private_dir(directory)
+    ensure_private_dir(directory)
     fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".db", dir=directory)
     os.close(fd)
     staged = Path(name)
@@ -1263,9 +1263,9 @@ def replace_damaged(path: Path, staged: Path) -> Path:
     the same folder) is renamed over the store. Returns where the damaged store went.
     """
     directory = backup_dir(path)
-    _ensure_private_dir(directory)
+    ensure_private_dir(directory)
     wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
-    for kept in _free_names(directory, f"{path.stem}-{backup_stamp()}-pre-restore.db"):
+    for kept in free_names(directory, f"{path.stem}-{backup_stamp()}-pre-restore.db"):
         if not kept.exists() and not kept.with_name(kept.name + "-wal").exists():
             break
     os.replace(path, kept)

@@ -226,9 +226,9 @@ def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[n
                 hint="give a new file name, or a folder to put the backup in",
             )
     else:
-        made = next(store._free_names(folder, name))
+        made = next(store.free_names(folder, name))
     try:
-        store._ensure_private_dir(folder)
+        store.ensure_private_dir(folder)
         counts = copy_to_new_file(conn, st.target.shown, made)
     except FileExistsError:
         raise InputError(f"{made} already exists; it was left untouched") from None
@@ -269,9 +269,9 @@ def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignor
                     yes,
                 )
                 folder = pg_backup_dir()
-                store._ensure_private_dir(folder)
+                store.ensure_private_dir(folder)
                 name = f"{target.schema}-{store.backup_stamp()}-pre-restore.db"
-                kept = next(store._free_names(folder, name))
+                kept = next(store.free_names(folder, name))
                 copy_to_new_file(conn, target.shown, kept)
             counts = copy_store(incoming, conn, dst_shown=target.shown, replace=True)
         finally:

@@ -49,17 +49,15 @@ def migrate_store(
         from_command_line=True,
         option="--to",
     )
-    if dest.is_pg == source.is_pg and (
-        (dest.is_pg and dest.conninfo == source.conninfo and dest.profile == source.profile)
-        or (
-            not dest.is_pg
-            and dest.path is not None
-            and source.path is not None
-            and dest.path.exists()
-            and source.path.exists()
-            and dest.path.resolve() == source.path.resolve()
-        )
-    ):
+    if (
+        not dest.is_pg
+        and not source.is_pg
+        and dest.path is not None
+        and source.path is not None
+        and dest.path.exists()
+        and source.path.exists()
+        and dest.path.resolve() == source.path.resolve()
+    ):  # the same database on PostgreSQL is recognised once connected (_server_of)
         raise InputError("--to names the store itself; give another store")
     if not store.exists(source):
         raise StoreError(
@@ -106,8 +104,14 @@ def profiles(ctx: typer.Context, as_json: Json = False) -> None:
     reads: nothing is created or upgraded."""
     from jobhunt.render import Output
 
-    target = state(ctx).target
-    found = _pg_profiles(target) if target.is_pg else _sqlite_profiles(target)
+    st = state(ctx)
+    target = st.target
+    if target.is_pg:
+        found = _pg_profiles(target)
+    else:
+        from jobhunt import backend
+
+        found = _sqlite_profiles(backend.resolve(st.db, backend.DEFAULT_PROFILE).path)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
@@ -170,13 +174,10 @@ def _pg_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _sqlite_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
+def _sqlite_profiles(base) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The default profile's file `base`, and the profile files beside it."""
     from jobhunt import backend, store
 
-    assert target.path is not None
-    base = target.path
-    if target.profile != backend.DEFAULT_PROFILE:
-        base = base.with_name(base.name.replace(f".{target.profile}.", ".", 1))
     candidates = [(backend.DEFAULT_PROFILE, base)]
     prefix, suffix = f"{base.stem}.", base.suffix or ".db"
     if base.parent.is_dir():
