@@ -25,7 +25,8 @@ def connect(db: Path) -> Any | None:
     """A connection with `execute(sql, params)` (`?` placeholders), or None if the store
     does not exist."""
     if on_pg():
-        from jobhunt import backend, pg
+        from jobhunt import backend
+        from jobhunt.store import pg
 
         conn = pg.connect(backend.resolve())
         if not pg.schema_state(conn)[1]:

@@ -323,7 +323,7 @@ def test_restore_refuses_the_store_itself(jh, db_path: Path) -> None:
 def _stamps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each backup a second later than the one before."""
     counter = iter(range(10, 60))
-    monkeypatch.setattr(store, "backup_stamp", lambda: f"20261127T0900{next(counter)}Z")
+    monkeypatch.setattr(store.backups, "backup_stamp", lambda: f"20261127T0900{next(counter)}Z")
 
 
 def test_rotation_keeps_the_newest_automatic_backups_only(
@@ -350,7 +350,7 @@ def test_rotation_keeps_the_newest_automatic_backups_only(
 
 
 def test_rotation_orders_backups_of_the_same_second(db_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(store, "backup_stamp", lambda: "20261127T090000Z")
+    monkeypatch.setattr(store.backups, "backup_stamp", lambda: "20261127T090000Z")
     conn = store.open_store(db_path)
     made = [store.auto_backup(conn, db_path, reason="import", keep=2) for _ in range(4)]
     conn.close()

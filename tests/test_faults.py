@@ -23,6 +23,7 @@ import pytest
 
 from jobhunt import store
 from jobhunt.errors import StoreError
+from jobhunt.migrations import MIGRATIONS
 from tests.conftest import run_subprocess
 
 pytestmark = pytest.mark.sqlite_only(
@@ -440,7 +441,7 @@ def test_empty_file_becomes_a_private_store(jh, tmp_path: Path, args) -> None:
     assert "Traceback" not in result.stderr
     assert store.file_mode(path) == 0o600
     conn = store.open_store(path)
-    assert store.applied_migrations(conn) == [m.name for m in store.MIGRATIONS]
+    assert store.applied_migrations(conn) == [m.name for m in MIGRATIONS]
     conn.close()
 
 

@@ -70,7 +70,9 @@ def test_pending_migration_is_applied_after_a_backup(
     shutil.copy(DATA / "store-v1.db", copy)
     before = dump(copy)
     monkeypatch.setattr(
-        store, "MIGRATIONS", _extra_migration(("ALTER TABLE application ADD COLUMN extra TEXT",))
+        store.opening,
+        "MIGRATIONS",
+        _extra_migration(("ALTER TABLE application ADD COLUMN extra TEXT",)),
     )
     conn = store.open_store(copy)
     assert store.applied_migrations(conn)[-1] == "9999_test"
@@ -86,7 +88,7 @@ def test_failing_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.M
     shutil.copy(DATA / "store-v1.db", copy)
     before = dump(copy)
     monkeypatch.setattr(
-        store,
+        store.opening,
         "MIGRATIONS",
         _extra_migration(
             ("ALTER TABLE application ADD COLUMN extra TEXT", "THIS IS NOT SQL"),

@@ -420,7 +420,7 @@ def test_a_stuck_writer_is_a_clean_locked_error(jh, pg: str) -> None:
     one line and writes nothing; doctor names the lock."""
     import psycopg
 
-    from jobhunt.pg import LOCK_CLASS
+    from jobhunt.store.pg import LOCK_CLASS
 
     jh("add", "Acme", "Dev")
     with psycopg.connect(pg, autocommit=True) as holder:

@@ -42,7 +42,7 @@ def engine_for(target: Target) -> Engine:
     """An engine whose connections come from the read path's connect functions (pragmas,
     search path and writer lock in one place)."""
     if target.is_pg:
-        from jobhunt import pg
+        from jobhunt.store import pg
 
         engine = create_engine(
             "postgresql+psycopg://", creator=lambda: pg.raw_connect(target), poolclass=NullPool
@@ -74,7 +74,7 @@ def session(target: Target, *, undo_label: str | None = None) -> Iterator[Sessio
         raw = s.connection().connection.driver_connection
         execute = raw.execute
         if target.is_pg:
-            from jobhunt.pg import qmark_to_format
+            from jobhunt.store.pg import qmark_to_format
 
             def execute(sql: str, params=()):  # type: ignore[no-untyped-def]
                 return raw.execute(qmark_to_format(sql), params)

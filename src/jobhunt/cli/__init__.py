@@ -59,7 +59,7 @@ def _pg_error(exc: BaseException, st: _common.State | None) -> JobhuntError | No
     errors that mean a bug in jobhunt are left to surface."""
     import psycopg
 
-    from jobhunt.pg import describe
+    from jobhunt.store.pg import describe
 
     target = None
     with contextlib.suppress(Exception):

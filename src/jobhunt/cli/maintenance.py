@@ -100,7 +100,7 @@ def _pg_checks(st, conn, check) -> None:  # type: ignore[no-untyped-def]
     import os
 
     from jobhunt.backend import has_password
-    from jobhunt.pg import LOCK_CLASS
+    from jobhunt.store.pg import LOCK_CLASS
 
     target = st.target
     check("store", True, f"{target.shown} (PostgreSQL)")

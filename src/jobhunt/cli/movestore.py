@@ -154,7 +154,8 @@ def _why(exc: BaseException) -> str:
 
 
 def _pg_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
-    from jobhunt import backend, pg
+    from jobhunt import backend
+    from jobhunt.store import pg
 
     conn = pg.connect(target)
     try:
@@ -207,7 +208,8 @@ def _server_of(conn) -> tuple:  # type: ignore[no-untyped-def]
 
 def _remove(target) -> None:  # type: ignore[no-untyped-def]
     """Take away a store this command created (a failed copy leaves nothing behind)."""
-    from jobhunt import pg, store
+    from jobhunt import store
+    from jobhunt.store import pg
 
     if not target.is_pg:
         store.remove_staged(target.path)

@@ -18,6 +18,7 @@ from typing import Any
 
 from jobhunt.backend import Target, mask_text
 from jobhunt.errors import StoreError
+from jobhunt.store.connection import busy_timeout_ms
 
 LOCK_CLASS = 0x6A6F62  # "job": the first key of jobhunt's advisory locks
 CONNECT_TIMEOUT_S = 10
@@ -116,8 +117,6 @@ def raw_connect(
         raw.adapters.register_loader("date", TextLoader)
     # A writer waits for the one before it as long as SQLite's busy timeout, then fails
     # cleanly ("locked") instead of hanging behind a stuck process.
-    from jobhunt.store import busy_timeout_ms
-
     raw.execute(
         f"SET search_path TO {quote_ident(target.schema)}; "
         f"SET lock_timeout = {max(1, busy_timeout_ms())}"  # 0 would mean: wait forever

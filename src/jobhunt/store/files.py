@@ -1,0 +1,186 @@
+"""The store file: where it lives, its permissions, and checks that read its header
+without changing it (not SQLite, cut short, read-only, a folder). Also the read-only
+opens that leave nothing behind next to the file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from jobhunt.backend import ENV_DB, default_path
+from jobhunt.errors import StoreError
+from jobhunt.store.connection import BUSY_TIMEOUT_MS, busy_timeout_ms, open_here
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+RESTORE_HINT = "restore a backup: jobhunt restore PATH"
+
+
+def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` first, then $JOBHUNT_DB, then the platform default."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return default_path()
+
+
+def ensure_private_dir(directory: Path) -> None:
+    if not directory.exists():
+        directory.mkdir(parents=True, mode=0o700)
+        os.chmod(directory, 0o700)
+
+
+def writable(path: Path) -> bool:
+    """May jobhunt write here? `os.access` answers for this user, but root passes every
+    `os.access` check: a file or folder without any write bit is read-only by intent."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
+
+
+def _page_size(head: bytes) -> int | None:
+    """The page size recorded in an SQLite header, or None when it is not a valid one."""
+    raw = int.from_bytes(head[16:18], "big")
+    size = 65536 if raw == 1 else raw
+    return size if 512 <= size <= 65536 and size & (size - 1) == 0 else None
+
+
+def _is_cut_short(path: Path, head: bytes) -> bool:
+    """True if the file is shorter than its header says (a bad copy, a full disk).
+
+    The header's page count is trusted only as SQLite does (change counter equal to the
+    version-valid-for number), and not while a -wal file holds changes not yet copied
+    into the store: SQLite's own recovery decides then.
+    """
+    if len(head) < 100:
+        return True
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return False
+    page_size = _page_size(head)
+    pages = int.from_bytes(head[28:32], "big")
+    if page_size is None or not pages or head[24:28] != head[92:96]:
+        return False
+    return path.stat().st_size < pages * page_size
+
+
+def _read_head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(100)
+
+
+def check_file(path: Path) -> bool:
+    """Refuse anything that is not a jobhunt store, without touching it. True if new."""
+    if path.is_dir():
+        raise StoreError(f"store path {path} is a directory", hint="give a file path with --db")
+    if not path.exists():
+        return True
+    if not path.is_file():
+        raise StoreError(
+            f"store path {path} is not a regular file", hint="give a file path with --db"
+        )
+    # Already open (so checked) in this process, and SQLite holds locks on it: no open().
+    seen = open_here(path)
+    try:
+        head = b"" if seen else _read_head(path)
+    except PermissionError as exc:
+        raise StoreError(f"cannot read the store {path}: permission denied") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
+    if head and not head.startswith(SQLITE_MAGIC):
+        raise StoreError(
+            f"{path} is not a jobhunt store (not an SQLite database); it was left untouched",
+            hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
+        )
+    if not writable(path):
+        raise StoreError(
+            f"the store {path} is read-only; it was left untouched",
+            hint="fix its permissions (chmod u+w) or copy it somewhere writable",
+        )
+    if not writable(path.parent):
+        raise StoreError(
+            f"the folder {path.parent} of the store is read-only (SQLite writes its journal "
+            "next to the store); it was left untouched",
+            hint=f"fix its permissions (chmod u+w {path.parent}) or move the store somewhere "
+            "writable",
+        )
+    if seen:
+        return False
+    if not head:
+        return True  # empty: nothing to lose (and how a new store starts out)
+    if _is_cut_short(path, head):
+        raise StoreError(
+            f"the store {path} is damaged (truncated: the file is shorter than its header "
+            "says); it was left untouched",
+            hint=RESTORE_HINT,
+        )
+    return False
+
+
+def inspect_file(path: Path) -> tuple[set[str], bool]:
+    """(applied migration names, has other tables), read without changing the file.
+
+    Nothing is deleted here: another jobhunt may have the store open, and removing the
+    -wal/-shm files it uses loses its writes and corrupts the store. A store with a -wal
+    or -journal file (in use, or left by a crash: an ordinary connection would roll that
+    journal back into the file) is read `mode=ro`; otherwise an ordinary connection reads
+    it, and SQLite removes the -wal/-shm files it created when the last connection closes
+    (it checks under a lock that nobody else uses them).
+    """
+    in_use = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=rw")
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=busy_timeout_ms() / 1000, isolation_level=None
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store {path}: {exc}") from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied: set[str] = set()
+        if "schema_migrations" in tables:
+            applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+        return applied, bool(tables - {"schema_migrations"})
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # the CLI's error trap words this one
+        raise StoreError(f"cannot read the store {path}: {exc}; it was left untouched") from exc
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise StoreError(
+                f"the store {path} is damaged ({exc}); it was left untouched", hint=RESTORE_HINT
+            ) from exc
+        raise StoreError(
+            f"{path} is not a jobhunt store ({exc}); it was left untouched",
+            hint="point --db or JOBHUNT_DB at a jobhunt store, or at a new file",
+        ) from exc
+    finally:
+        conn.close()
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def open_read_only(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+    """A read-only connection that leaves nothing behind next to the file.
+
+    A store nobody has open has no -wal/-journal file: it is opened `immutable`, which
+    creates no -wal/-shm files. A store in use is opened `mode=ro` through its own files.
+    """
+    uri = path.resolve().as_uri()
+    in_use = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    query = "?mode=ro" if in_use else "?mode=ro&immutable=1"
+    return sqlite3.connect(uri + query, uri=True, timeout=timeout)
+
+
+def remove_db(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
