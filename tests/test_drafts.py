@@ -18,9 +18,10 @@ from jobhunt import drafts
 from jobhunt.errors import InputError
 from jobhunt.records import Application, Contact, Event, Meetup
 from jobhunt.rules import Policy
+from tests.docs_text import docs_text
 
 TODAY = date(2026, 11, 27)
-DOCS = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+DOCS = docs_text()  # README.md and every docs page
 
 
 def d(text: str) -> date:

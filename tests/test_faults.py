@@ -25,6 +25,7 @@ from jobhunt import store
 from jobhunt.errors import StoreError
 from jobhunt.migrations import MIGRATIONS
 from tests.conftest import run_subprocess
+from tests.docs_text import docs_text
 
 pytestmark = pytest.mark.sqlite_only(
     reason="damaged, locked and read-only store files, and SQLite's locking "
@@ -633,10 +634,11 @@ def test_a_look_at_the_store_never_deletes_files_another_connection_uses(
 
 
 def test_every_promise_names_a_test() -> None:
-    """The README's promises name the test behind each one: those tests must exist."""
+    """The docs' promises (docs/data-promises.md) name the test behind each one: those
+    tests must exist."""
     root = Path(__file__).parent.parent
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    promises = readme.split("## What jobhunt promises about your data")[1].split("\n## ")[0]
+    docs = docs_text()
+    promises = docs.split("## What jobhunt promises about your data")[1].split("\n## ")[0]
     named = re.findall(r"(tests/test_\w+\.py)::(test_\w+)", promises)
     assert len(named) >= 40
     missing = [

@@ -1,4 +1,4 @@
-"""The everyday commands must not pay for the ORM (see README, "Speed")."""
+"""The everyday commands must not pay for the ORM (see docs/speed.md)."""
 
 from __future__ import annotations
 
