@@ -8,7 +8,8 @@ Nothing here is imported by `--help` or the everyday commands: the `import` and
 * `csvio`      reading CSV from the wild (BOM, CRLF, semicolons, preambles) and
                writing spreadsheet-safe CSV;
 * `report`     the outcome of an import, row by row;
-* `appcsv`     applications from a spreadsheet or another tracker;
+* `appcsv`     applications from a spreadsheet or another tracker: reading the rows;
+* `appmatch`   those rows matched against the store, and written;
 * `linkedin`   LinkedIn's Connections.csv;
 * `jsondoc`    the full-store JSON document: its shape, reading one, checking records;
 * `jsonexport` the store as that document;
