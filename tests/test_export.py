@@ -22,7 +22,7 @@ from icalendar import Calendar
 
 from jobhunt import store
 from jobhunt.errors import InputError
-from jobhunt.io import atomic, csvio, jsonio, sheets
+from jobhunt.io import atomic, csvio, jsondoc, jsonexport, jsonimport, sheets
 from jobhunt.io import ics as calendar
 from jobhunt.records import Application, Course, Event, Meetup
 from jobhunt.rules import Policy
@@ -190,7 +190,7 @@ def export_json(jh, *args: str) -> bytes:
 def test_json_export_round_trips_exactly(jh, rich_store, tmp_path) -> None:
     first = export_json(jh)
     document = json.loads(first)
-    assert [len(document[s]) for s in jsonio.SECTIONS] == [3, 2, 1, 2, 2, 2, 2, 1]
+    assert [len(document[s]) for s in jsondoc.SECTIONS] == [3, 2, 1, 2, 2, 2, 2, 1]
     assert document["applications"][1]["note"] == ""
     assert document["applications"][0]["location"] == CONTROL
     assert document["courses"][0]["days"] == [0, 2]
@@ -209,7 +209,7 @@ def test_json_export_round_trips_exactly(jh, rich_store, tmp_path) -> None:
 
 def test_json_export_envelope(jh, rich_store) -> None:
     document = json.loads(export_json(jh))
-    assert list(document) == ["version", "kind", "schema", *jsonio.SECTIONS]
+    assert list(document) == ["version", "kind", "schema", *jsondoc.SECTIONS]
     assert (document["version"], document["kind"]) == (1, "jobhunt-export")
     app = document["applications"][0]
     assert list(app) == [
@@ -234,8 +234,8 @@ def test_json_export_covers_every_column_of_the_schema(db_path) -> None:
             for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not r[0].startswith(("sqlite_", "schema_migrations", "undo_"))
         }
-        assert tables == set(jsonio.TABLES)
-        for table, columns in jsonio.TABLES.items():
+        assert tables == set(jsondoc.TABLES)
+        for table, columns in jsondoc.TABLES.items():
             live = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
             assert live == set(columns), table
     finally:
@@ -249,7 +249,7 @@ _JSON_VALUE = st.recursive(
     ),
     max_leaves=6,
 )
-_APP_KEYS = [c.key for c in jsonio.APPLICATION] + ["skills", "events"]
+_APP_KEYS = [c.key for c in jsondoc.APPLICATION] + ["skills", "events"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -264,7 +264,7 @@ _APP_KEYS = [c.key for c in jsonio.APPLICATION] + ["skills", "events"]
 )
 def test_json_records_of_any_shape_are_checked_never_crash(records) -> None:
     document = {"version": 1, "kind": "jobhunt-export", "applications": records, "links": records}
-    report, bundle = jsonio.plan(document, source="f.json")
+    report, bundle = jsonimport.plan(document, source="f.json")
     assert report.rows == 2 * len(records)
     assert len(bundle.applications) == report.count("added") - len(bundle.links)
     assert all(o.reason for o in report.rejected)
@@ -288,12 +288,12 @@ def test_any_text_survives_the_json_round_trip(tmp_path_factory, text: str) -> N
             "VALUES (1, 'Dana', 'peer', ?, '2026-11-27', ?)",
             (text, now),
         )
-        exported = jsonio.to_bytes(jsonio.dump(first))
-        report, bundle = jsonio.plan(json.loads(exported), source="f.json")
+        exported = jsonexport.to_bytes(jsonexport.dump(first))
+        report, bundle = jsonimport.plan(json.loads(exported), source="f.json")
         assert report.rejected == []
         with store.transaction(second):
-            jsonio.apply(second, bundle)
-        assert jsonio.to_bytes(jsonio.dump(second)) == exported
+            jsonimport.apply(second, bundle)
+        assert jsonexport.to_bytes(jsonexport.dump(second)) == exported
         assert json.loads(exported)["applications"][0]["note"] == text
     finally:
         first.close()

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from jobhunt import store
 from jobhunt.dates import parse_day
 from jobhunt.errors import InputError
-from jobhunt.io import appcsv, csvio, linkedin
+from jobhunt.io import appcsv, appmatch, csvio, linkedin
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED
 from tests import storeview
 from tests.conftest import TODAY
@@ -746,7 +746,7 @@ def test_every_row_read_is_imported_or_rejected(rows, bom, crlf, delimiter) -> N
     table = csvio.open_table(text, "f.csv", score=appcsv.header_score, expected="")
     assert table.header.delimiter == delimiter
     parsed, _ = appcsv.parse(table, today=TODAY, parse_date=parse_date)
-    report, writes = appcsv.plan(parsed, [], source="f.csv")
+    report, writes = appmatch.plan(parsed, [], source="f.csv")
     nonblank = sum(1 for r in rows if any(c.strip() for c in r))
     imported = report.count(ADDED) + report.count(UPDATED) + report.count(UNCHANGED)
     assert report.rows == nonblank
@@ -781,7 +781,7 @@ def test_a_rows_line_is_where_it_starts(row) -> None:
 def test_strict_plan_raises_on_the_first_bad_row() -> None:
     rows = [appcsv.BadRow(4, "no title"), appcsv.BadRow(7, "no company")]
     with pytest.raises(InputError) as caught:
-        appcsv.plan(rows, [], source="f.csv", strict=True)
+        appmatch.plan(rows, [], source="f.csv", strict=True)
     assert caught.value.message == "f.csv, line 4: no title"
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 
 from jobhunt.errors import InputError, StoreError
-from jobhunt.io import jsonio
+from jobhunt.io import jsondoc, jsonexport
 from jobhunt.store import read_transaction, record_counts, transaction
 
 # Parents before children, so foreign keys hold at every row.
@@ -54,7 +54,7 @@ def refuse_unless_empty(conn: sqlite3.Connection, shown: str) -> None:
 def copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
     """Insert every record of `src` into `dst` (the caller holds both transactions)."""
     for table in ORDER:
-        columns = jsonio.TABLES[table]
+        columns = jsondoc.TABLES[table]
         names = ", ".join(columns)
         rows = src.execute(
             f"SELECT {names} FROM {table} ORDER BY {_ROW_ORDER.get(table, 'id')}"
@@ -79,7 +79,7 @@ def copy_store(
     deletes what it holds, in the same transaction.
     """
     with read_transaction(src):
-        expected = jsonio.dump_now(src)
+        expected = jsonexport.dump_now(src)
         with transaction(dst):
             if replace:
                 for table in reversed(ORDER):
@@ -90,7 +90,7 @@ def copy_store(
             # The inserts were recorded as undo steps of nothing; a copy starts afresh.
             dst.execute("DELETE FROM undo_log")
             dst.execute("DELETE FROM undo_point")
-            got = jsonio.dump_now(dst)
+            got = jsonexport.dump_now(dst)
             if got != expected:
                 raise StoreError(
                     f"the copy in {dst_shown} does not match the original "

@@ -53,11 +53,11 @@ def _plural(n: int, noun: str, plural: str | None = None) -> str:
 def json_(ctx: typer.Context, output: OutputFile = None) -> None:
     """Everything in the store as one versioned JSON document, exactly (ids, dates,
     history). Restore it into a new store with: jobhunt import json FILE."""
-    from jobhunt.io import jsonio
+    from jobhunt.io import jsondoc, jsonexport
 
-    document = jsonio.dump(state(ctx).conn())
-    n = sum(len(document[s]) for s in jsonio.SECTIONS)
-    _emit(ctx, jsonio.to_bytes(document), output, _plural(n, "record"))
+    document = jsonexport.dump(state(ctx).conn())
+    n = sum(len(document[s]) for s in jsondoc.SECTIONS)
+    _emit(ctx, jsonexport.to_bytes(document), output, _plural(n, "record"))
 
 
 def csv_(
@@ -76,11 +76,11 @@ def csv_(
     """One table as spreadsheet-safe CSV: UTF-8, every field quoted, a header row, and
     any cell a spreadsheet could run as a formula prefixed with a single quote."""
     from jobhunt import validate
-    from jobhunt.io import csvio, jsonio, sheets
+    from jobhunt.io import csvio, jsonexport, sheets
 
     sheet = validate.choice(what, "table", CSV_SHEETS)
     assert sheet is not None
-    header, rows = sheets.SHEETS[sheet](jsonio.dump(state(ctx).conn()))
+    header, rows = sheets.SHEETS[sheet](jsonexport.dump(state(ctx).conn()))
     _emit(ctx, csvio.to_csv(header, rows), output, _plural(len(rows), "row"))
 
 

@@ -201,7 +201,7 @@ def csv_(
     Skills). A row with the same company, title and date applied updates that
     application instead of adding it twice."""
     from jobhunt import store
-    from jobhunt.io import appcsv, csvio
+    from jobhunt.io import appcsv, appmatch, csvio
 
     name = _name(file)
     text, warnings = csvio.decode(csvio.read_source(file), name)
@@ -211,14 +211,14 @@ def csv_(
     st = state(ctx)
     conn = _store(st, dry_run)
 
-    def replan() -> tuple[Report, appcsv.Writes]:
+    def replan() -> tuple[Report, appmatch.Writes]:
         existing = store.applications_for_matching(conn) if conn else []
-        return appcsv.plan(rows, existing, source=name, strict=strict)
+        return appmatch.plan(rows, existing, source=name, strict=strict)
 
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
         report = _commit(
-            st, conn, replan, lambda w: appcsv.apply(conn, w, today=today, now=store.utc_now())
+            st, conn, replan, lambda w: appmatch.apply(conn, w, today=today, now=store.utc_now())
         )
     _finish(report, warnings=warnings + more, blank=table.blank, dry_run=dry_run, as_json=as_json)
 
@@ -242,27 +242,27 @@ def json_(
     restores everything exactly, ids included; into a store with records only with
     --merge."""
     from jobhunt import store
-    from jobhunt.io import csvio, jsonio
+    from jobhunt.io import csvio, jsondoc, jsonimport
 
     name = _name(file)
-    document = jsonio.load(csvio.read_source(file), name)
+    document = jsondoc.load(csvio.read_source(file), name)
     st = state(ctx)
     conn = _store(st, dry_run)
 
-    def replan() -> tuple[Report, jsonio.Bundle]:
+    def replan() -> tuple[Report, jsonimport.Bundle]:
         skills: set[str] = set()
         if conn is not None:
             if merge:
                 skills = {s.casefold() for s in store.list_skills(conn)}
             else:
-                jsonio.refuse_unless_empty(conn)
-        return jsonio.plan(
+                jsonimport.refuse_unless_empty(conn)
+        return jsonimport.plan(
             document, source=name, merge=merge, existing_skills=skills, strict=strict
         )
 
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
-        report = _commit(st, conn, replan, lambda bundle: jsonio.apply(conn, bundle))
+        report = _commit(st, conn, replan, lambda bundle: jsonimport.apply(conn, bundle))
     _finish(report, warnings=[], blank=0, dry_run=dry_run, as_json=as_json)
 
 

@@ -1,6 +1,6 @@
 """Spreadsheet views of the store (`jobhunt export csv WHAT`), built from the JSON dump.
 
-Pure: each function takes the document `jsonio.dump` returns and gives (header, rows).
+Pure: each function takes the document `jsonexport.dump` returns and gives (header, rows).
 The applications sheet uses headers `jobhunt import csv` recognises, so it can be
 edited in a spreadsheet and imported back.
 """

@@ -1,0 +1,332 @@
+"""Importing a full-store JSON export (`plan` then `apply`).
+
+Into an EMPTY store everything is restored exactly, ids included. Ids from another
+store are not safe to reuse next to existing records, so a non-empty store is refused
+unless ``merge``: then every record is added as new, with new ids, and every reference
+(events, skills, links, interactions, contacts met at an event, course logs) follows
+its record. Every record is checked first (types, dates, choices, references); a bad
+one is rejected with its place and reason, and the records that depend on it with it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jobhunt.errors import InputError
+from jobhunt.io.jsondoc import (
+    APPLICATION,
+    CONTACT,
+    COURSE,
+    EVENT,
+    INTERACTION,
+    LINK,
+    LOG,
+    MEETUP,
+    NUDGE,
+    SECTIONS,
+    SKILL,
+    TABLES,
+    Invalid,
+    check_children,
+    check_record,
+    check_skills,
+)
+from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, Outcome, Report
+
+
+class _Unchanged(Exception):
+    """A record the store already has (a skill), or one a merge leaves out (a nudge)."""
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass(slots=True)
+class Bundle:
+    """The valid records, as column values (ids as in the file)."""
+
+    meetups: list[list[Any]] = field(default_factory=list)
+    contacts: list[list[Any]] = field(default_factory=list)
+    interactions: list[list[Any]] = field(default_factory=list)
+    applications: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
+    links: list[list[Any]] = field(default_factory=list)
+    courses: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
+    skills: list[list[Any]] = field(default_factory=list)
+    nudges: list[list[Any]] = field(default_factory=list)
+    merge: bool = False
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "applications": len(self.applications),
+            "contacts": len(self.contacts),
+            "interactions": len(self.interactions),
+            "links": len(self.links),
+            "meetups": len(self.meetups),
+            "courses": len(self.courses),
+            "skills": len(self.skills),
+            "nudges": len(self.nudges),
+        }
+
+
+def _label(section: str, record: Any) -> str:
+    noun = {
+        "applications": "application",
+        "contacts": "contact",
+        "interactions": "interaction",
+        "links": "link",
+        "meetups": "event",
+        "courses": "course",
+        "skills": "skill",
+        "nudges": "nudge",
+    }[section]
+    if not isinstance(record, dict):
+        return noun
+    for key in ("id", "name", "key"):
+        if isinstance(record.get(key), int | str) and not isinstance(record.get(key), bool):
+            return f"{noun} {record[key]}"
+    if "contact_id" in record and "application_id" in record:
+        return f"link contact {record['contact_id']} - application {record['application_id']}"
+    return noun
+
+
+def plan(
+    document: dict[str, Any],
+    *,
+    source: str,
+    merge: bool = False,
+    existing_skills: set[str] | None = None,
+    strict: bool = False,
+) -> tuple[Report, Bundle]:
+    """Check every record (pure). Rejects carry their place (``applications[3]``)."""
+    report = Report(kind="json", source=source, strict=strict)
+    bundle = Bundle(merge=merge)
+    known = set(SECTIONS) | {"version", "kind", "schema", "exported_at"}
+    extra = sorted(set(document) - known)
+    if extra:
+        report.warnings.append(f"ignored unknown sections: {', '.join(extra)}")
+    ids: dict[str, set[int]] = {s: set() for s in ("meetups", "contacts", "applications")}
+    ids |= {"interactions": set(), "courses": set(), "events": set(), "logs": set()}
+
+    def each(section: str, check: Callable[[Any], None]) -> None:
+        for index, record in enumerate(document.get(section, [])):
+            place, label = f"{section}[{index}]", _label(section, record)
+            try:
+                check(record)
+            except _Unchanged:
+                report.add(Outcome(place, UNCHANGED, label))
+            except Invalid as exc:
+                report.add(Outcome(place, REJECTED, label, reason=str(exc)))
+            else:
+                report.add(Outcome(place, ADDED, label))
+
+    def unique(section: str, value: int, what: str = "id") -> None:
+        if value in ids[section]:
+            raise Invalid(f"{what} {value} is used twice")
+
+    def meetup(record: Any) -> None:
+        row = check_record(MEETUP, record)
+        unique("meetups", row[0])
+        ids["meetups"].add(row[0])
+        bundle.meetups.append(row)
+
+    def contact(record: Any) -> None:
+        row = check_record(CONTACT, record)
+        unique("contacts", row[0])
+        met_at = row[11]
+        if met_at is not None and met_at not in ids["meetups"]:
+            raise Invalid(f"met_at_event_id {met_at} names no event in the file")
+        ids["contacts"].add(row[0])
+        bundle.contacts.append(row)
+
+    def interaction(record: Any) -> None:
+        row = check_record(INTERACTION, record)
+        unique("interactions", row[0])
+        if row[1] not in ids["contacts"]:
+            raise Invalid(f"contact_id {row[1]} names no contact in the file")
+        ids["interactions"].add(row[0])
+        bundle.interactions.append(row)
+
+    def application(record: Any) -> None:
+        row = check_record(APPLICATION, record, nested=("skills", "events"))
+        unique("applications", row[0])
+        skills = check_skills(record)
+        events = check_children(record, "events", EVENT)
+        for event in events:
+            unique("events", event[0], "event id")
+        for event in events:
+            ids["events"].add(event[0])
+        ids["applications"].add(row[0])
+        bundle.applications.append((row, skills, events))
+
+    links_seen: set[tuple[int, int]] = set()
+
+    def link(record: Any) -> None:
+        row = check_record(LINK, record)
+        if row[0] not in ids["contacts"]:
+            raise Invalid(f"contact_id {row[0]} names no contact in the file")
+        if row[1] not in ids["applications"]:
+            raise Invalid(f"application_id {row[1]} names no application in the file")
+        if (row[0], row[1]) in links_seen:
+            raise Invalid("this contact and application are linked twice")
+        links_seen.add((row[0], row[1]))
+        bundle.links.append(row)
+
+    def course(record: Any) -> None:
+        row = check_record(COURSE, record, nested=("skills", "logs"))
+        unique("courses", row[0])
+        skills = check_skills(record)
+        logs = check_children(record, "logs", LOG)
+        for log in logs:
+            unique("logs", log[0], "log id")
+        for log in logs:
+            ids["logs"].add(log[0])
+        ids["courses"].add(row[0])
+        bundle.courses.append((row, skills, logs))
+
+    skills_seen: set[str] = set()
+
+    def skill(record: Any) -> None:
+        row = check_record(SKILL, record)
+        folded = row[0].casefold()
+        if folded in skills_seen:
+            raise Invalid(f"skill {row[0]!r} is listed twice")
+        skills_seen.add(folded)
+        if merge and existing_skills is not None and folded in existing_skills:
+            raise _Unchanged
+        bundle.skills.append(row)
+
+    nudges_seen: set[str] = set()
+
+    def nudge(record: Any) -> None:
+        row = check_record(NUDGE, record)
+        if row[0] in nudges_seen:
+            raise Invalid(f"nudge {row[0]!r} is listed twice")
+        nudges_seen.add(row[0])
+        if merge:
+            raise _Unchanged
+        bundle.nudges.append(row)
+
+    # In dependency order: a record is checked after everything it may refer to.
+    for section, check in (
+        ("meetups", meetup),
+        ("contacts", contact),
+        ("interactions", interaction),
+        ("applications", application),
+        ("links", link),
+        ("courses", course),
+        ("skills", skill),
+        ("nudges", nudge),
+    ):
+        each(section, check)
+    if merge and document.get("nudges"):
+        report.warnings.append("which weekly suggestions were shown (nudges) is not merged")
+    return report, bundle
+
+
+# --------------------------------------------------------------------------- writing
+
+CONTENT_TABLES = ("application", "contact", "meetup", "course", "skill")
+
+
+def store_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CONTENT_TABLES}
+
+
+def refuse_unless_empty(conn: sqlite3.Connection) -> None:
+    counts = {t: n for t, n in store_counts(conn).items() if n}
+    if counts:
+        held = ", ".join(f"{n} {t}{'s' if n != 1 else ''}" for t, n in counts.items())
+        raise InputError(
+            f"the store is not empty ({held}); an export's ids cannot be restored next to them",
+            hint="import into a new store (--db NEW.db), or add everything as new records "
+            "with --merge",
+        )
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: list) -> None:
+    if rows:
+        marks = ",".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+class _Ids:
+    """Old id -> id in this store: the same (restore) or the next free ones (merge)."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str, merge: bool) -> None:
+        self.map: dict[int, int] = {}
+        self.merge = merge
+        self.next = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+    def new(self, old: int) -> int:
+        if not self.merge:
+            self.map[old] = old
+            return old
+        self.map[old] = self.next
+        self.next += 1
+        return self.map[old]
+
+    def __getitem__(self, old: int | None) -> int | None:
+        return None if old is None else self.map[old]
+
+
+def apply(conn: sqlite3.Connection, bundle: Bundle) -> None:
+    """Write the bundle; the caller holds the transaction (and checked the store is empty
+    unless merging)."""
+    merge = bundle.merge
+    meetups = _Ids(conn, "meetup", merge)
+    contacts = _Ids(conn, "contact", merge)
+    interactions = _Ids(conn, "interaction", merge)
+    apps = _Ids(conn, "application", merge)
+    events = _Ids(conn, "application_event", merge)
+    courses = _Ids(conn, "course", merge)
+    logs = _Ids(conn, "course_log", merge)
+
+    _insert(
+        conn,
+        "meetup",
+        TABLES["meetup"],
+        [[meetups.new(r[0]), *r[1:]] for r in bundle.meetups],
+    )
+    _insert(
+        conn,
+        "contact",
+        TABLES["contact"],
+        [[contacts.new(r[0]), *r[1:11], meetups[r[11]], *r[12:]] for r in bundle.contacts],
+    )
+    _insert(
+        conn,
+        "interaction",
+        TABLES["interaction"],
+        [[interactions.new(r[0]), contacts[r[1]], *r[2:]] for r in bundle.interactions],
+    )
+    app_rows, skill_rows, event_rows = [], [], []
+    for row, skills, evs in bundle.applications:
+        new_id = apps.new(row[0])
+        app_rows.append([new_id, *row[1:]])
+        skill_rows.extend((new_id, s) for s in skills)
+        event_rows.extend([new_id, events.new(e[0]), *e[1:]] for e in evs)
+    _insert(conn, "application", TABLES["application"], app_rows)
+    _insert(conn, "application_skill", TABLES["application_skill"], skill_rows)
+    _insert(conn, "application_event", TABLES["application_event"], event_rows)
+    _insert(
+        conn,
+        "contact_link",
+        TABLES["contact_link"],
+        [[contacts[r[0]], apps[r[1]], r[2]] for r in bundle.links],
+    )
+    course_rows, course_skills, log_rows = [], [], []
+    for row, skills, course_logs in bundle.courses:
+        new_id = courses.new(row[0])
+        course_rows.append([new_id, *row[1:]])
+        course_skills.extend((new_id, s) for s in skills)
+        log_rows.extend([new_id, logs.new(r[0]), *r[1:]] for r in course_logs)
+    _insert(conn, "course", TABLES["course"], course_rows)
+    _insert(conn, "course_skill", TABLES["course_skill"], course_skills)
+    _insert(conn, "course_log", TABLES["course_log"], log_rows)
+    _insert(conn, "skill", TABLES["skill"], bundle.skills)
+    if not merge:
+        conn.execute("DELETE FROM nudge")
+        _insert(conn, "nudge", TABLES["nudge"], bundle.nudges)
