@@ -12,8 +12,9 @@ import unicodedata
 
 import pytest
 
-from jobhunt import rules_learning, rules_network
 from jobhunt.cli.today import GETTING_STARTED
+from jobhunt.rules import learning as rules_learning
+from jobhunt.rules import network as rules_network
 from tests.conftest import run_subprocess
 
 APPLY_5 = (

@@ -17,7 +17,7 @@ import pytest
 from jobhunt import rules
 from jobhunt.records import Application, AppliedDay, Course, Snapshot
 from jobhunt.rules import Policy
-from jobhunt.rules_learning import learning_actions
+from jobhunt.rules.learning import learning_actions
 
 FRI = date(2026, 11, 27)  # the suite's "today", a Friday
 POLICY = Policy()
@@ -744,7 +744,7 @@ def test_only_sessions_once_the_search_has_ended() -> None:
 
 def test_rules_module_imports_no_store_cli_or_rich() -> None:
     code = (
-        "import sys, jobhunt.rules_learning\n"
+        "import sys, jobhunt.rules.learning\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'sqlmodel',"
         " 'sqlalchemy', 'typer') or m in ('jobhunt.store', 'jobhunt.cli', 'jobhunt.render')]\n"
         "print(bad)\n"

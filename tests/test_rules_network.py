@@ -11,10 +11,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from jobhunt import rules, rules_network
+from jobhunt import rules
 from jobhunt.records import Application, Contact, Event, Interaction, Link, Meetup, Snapshot
 from jobhunt.rules import Action, Policy
-from jobhunt.rules_network import network_actions, stepped_up, touch_plan
+from jobhunt.rules import network as rules_network
+from jobhunt.rules.network import network_actions, stepped_up, touch_plan
 
 TODAY = date(2026, 11, 27)
 POLICY = Policy()

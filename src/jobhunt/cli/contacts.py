@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from jobhunt.records import Contact
-    from jobhunt.rules_network import TouchPlan
+    from jobhunt.rules.network import TouchPlan
 
 app = typer.Typer(
     name="contact",
@@ -54,10 +54,10 @@ def _view(contact: Contact) -> dict:
 
 
 def _plan(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
-    from jobhunt import rules_network, store
+    from jobhunt import rules, store
 
-    pending = rules_network.pending_companies(store.list_applications(conn))
-    return rules_network.touch_plan(contact, policy=policy(), pending=pending)
+    pending = rules.network.pending_companies(store.list_applications(conn))
+    return rules.network.touch_plan(contact, policy=policy(), pending=pending)
 
 
 def _cadence_text(plan: TouchPlan, contact: Contact) -> str:
@@ -186,15 +186,15 @@ def list_(
     as_json: Json = False,
 ) -> None:
     """List contacts with their last touch and when the next one is due."""
-    from jobhunt import rules_network, store, validate
+    from jobhunt import rules, store, validate
     from jobhunt.render import Output
 
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
     contacts = store.list_contacts(conn, company=company, kind=kind)
-    pending = rules_network.pending_companies(store.list_applications(conn))
+    pending = rules.network.pending_companies(store.list_applications(conn))
     pol = policy()
-    due = {c.id: rules_network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
+    due = {c.id: rules.network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(contacts=[{**_view(c), "next_touch": due[c.id]} for c in contacts])

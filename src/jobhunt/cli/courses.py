@@ -119,7 +119,7 @@ def _totals(logs: list[tuple]) -> tuple[float, int | None]:
 def _next_nudge(course: Course) -> date | None:
     from datetime import timedelta
 
-    from jobhunt.rules_learning import idle_basis
+    from jobhunt.rules.learning import idle_basis
 
     idle = policy().course_idle_days
     if course.status != "active" or idle <= 0:
@@ -247,7 +247,7 @@ def show(ctx: typer.Context, course_id: CourseId, as_json: Json = False) -> None
     """Show a course: its details, every log entry, total hours and latest progress."""
     from jobhunt import store
     from jobhunt.render import Output
-    from jobhunt.rules_learning import day_list
+    from jobhunt.rules.learning import day_list
 
     conn = state(ctx).conn()
     course = _course(conn, course_id)

@@ -1,6 +1,7 @@
-"""Pure rules for the learning and keep-active habits (see rules.py for the contract).
+"""The learning habit: pure rules for courses and skill gaps (the contract: rules/__init__.py).
 
-Five rules. The first four yield `Action`s in the "learn" section, the last in "active":
+Four rules yield `Action`s in the "learn" section; `learning_actions` adds the fifth,
+the keep-active rule of the "active" section (it lives in active.py):
 
 1. ``course_session``: an active course shows on each of its weekly session days
    (``--days``), from its start (else the day it was added) to its end, inclusive;
@@ -15,11 +16,10 @@ Five rules. The first four yield `Action`s in the "learn" section, the last in "
 4. ``start_course``: no active course while you have open applications: start one,
    in the top skill gap when there is one (that gap is then told here, not again as
    a ``skill_gap`` line). A weekly suggestion (``start_course``).
-5. ``stay_active``: ``keep_active_after_days`` (28) days into the search with no offer
-   (none open, none accepted) and no part-time, contract or temporary application in
-   the last 28 days (today and the 27 days before): suggest one. A weekly suggestion.
+5. ``stay_active`` (active.py): ``keep_active_after_days`` (28) days into the search with
+   no offer and no recent part-time, contract or temporary application: suggest one.
 
-Once an accepted permanent offer ends the search (`rules.search_ended_by`), only the
+Once an accepted permanent offer ends the search (`base.search_ended_by`), only the
 course sessions remain. Nothing here reads the clock, the store or the terminal.
 """
 
@@ -30,8 +30,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from jobhunt.records import STAY_ACTIVE_TYPES, Application, Course, Snapshot
-from jobhunt.rules import Action, Policy, search_ended_by
+from jobhunt.records import Application, Course, Snapshot
+from jobhunt.rules.active import stay_active
+from jobhunt.rules.base import Action, Policy, search_ended_by
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -237,40 +238,4 @@ def _start_course_action(gap: SkillGap | None, snapshot: Snapshot, *, today: dat
         command=command,
         nudge_key="start_course",
         rank=85,
-    )
-
-
-# --------------------------------------------------------------------------- stay active
-
-
-def stay_active(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
-    """Rule 5: weeks into the search with no offer: take part-time or temporary work."""
-    started = snapshot.search_started
-    after = policy.keep_active_after_days
-    if started is None or after <= 0 or (today - started).days < after:
-        return
-    if snapshot.accepted or any(a.status == "offer" for a in snapshot.open_applications):
-        return
-    if any(
-        r.job_type in STAY_ACTIVE_TYPES and 0 <= (today - r.applied_on).days < after
-        for r in snapshot.recent
-    ):
-        return
-    searched = (today - started).days
-    yield Action(
-        kind="stay_active",
-        section="active",
-        due=today,
-        message=(
-            f"{searched} days into your search with no offer: apply for part-time, "
-            "contract or temporary work too"
-        ),
-        why=(
-            f"searching since {started.isoformat()}, no offer and no part-time, contract or "
-            f"temporary application in {after} days; it keeps you earning, visible to "
-            "recruiters, and can lead to a permanent role"
-        ),
-        command="jobhunt add COMPANY ROLE --type temporary",
-        nudge_key="stay_active",
-        rank=0,
     )

@@ -1,4 +1,4 @@
-"""Pure rules for the network habits (see rules.py for the contract).
+"""The network habit: pure rules for staying in touch (the contract: rules/__init__.py).
 
 Five rules, each yielding `Action`s in the "network" section:
 
@@ -28,7 +28,10 @@ from functools import partial
 
 from jobhunt.dates import week_start
 from jobhunt.records import Application, Contact, Interaction, Snapshot
-from jobhunt.rules import Action, Policy, nudge_allowed, search_ended_by
+
+# The vocabulary through its module (base.Action, base.Policy): the purity check in
+# tests/test_rules_network.py lists the package, `jobhunt.rules`, as the import allowed.
+from jobhunt.rules import base
 
 STEP_UP_KINDS = ("recruiter", "recruitment-firm")
 FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
@@ -68,7 +71,7 @@ def pending_companies(applications: Iterable[Application]) -> dict[str, str]:
     return {key: f"{what} pending at {name}" for key, (name, what) in found.items()}
 
 
-def base_cadence(contact: Contact, policy: Policy) -> int:
+def base_cadence(contact: Contact, policy: base.Policy) -> int:
     """The contact's own cadence, else the default for its kind (else for 'other')."""
     if contact.every_days:
         return contact.every_days
@@ -113,7 +116,7 @@ def _basis(contact: Contact, last_touch: date | None) -> tuple[date, bool]:
 
 
 def _cadence(
-    contact: Contact, policy: Policy, pending: dict[str, str], all_pending: str | None
+    contact: Contact, policy: base.Policy, pending: dict[str, str], all_pending: str | None
 ) -> tuple[int, int, str | None]:
     """(usual cadence, cadence after any step-up, why it is stepped up or None)."""
     usual = base_cadence(contact, policy)
@@ -128,7 +131,7 @@ def _cadence(
 def touch_plan(
     contact: Contact,
     *,
-    policy: Policy,
+    policy: base.Policy,
     pending: dict[str, str] | None = None,
     last_touch: date | None = None,
     all_pending: str | None = None,
@@ -169,7 +172,9 @@ def _who(contact: Contact) -> str:
 # --------------------------------------------------------------------------- the rules
 
 
-def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+def network_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy
+) -> Iterator[base.Action]:
     last = _last_touches(snapshot.touches)
     followed: set[int] = set()
     for action in event_actions(snapshot, today=today, policy=policy, last=last):
@@ -186,7 +191,7 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
         yield _touch_action(plan(), contact)
     rest = len(due) - policy.touches_per_day
     if rest > 0:
-        yield Action(
+        yield base.Action(
             kind="touch_more",
             section="network",
             due=today,
@@ -200,7 +205,7 @@ def network_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Itera
 
 
 def due_touches(
-    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
+    snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
 ) -> list[tuple[date, Contact, Callable[[], TouchPlan]]]:
     """Rules 1 and 2: contacts whose stay-in-touch day has come, most overdue first, each
     with a function giving its full plan (built only for the few the agenda lists)."""
@@ -220,9 +225,9 @@ def due_touches(
     return due
 
 
-def _touch_action(plan: TouchPlan, contact: Contact) -> Action:
+def _touch_action(plan: TouchPlan, contact: Contact) -> base.Action:
     verb = "Get back in touch with" if plan.touched else "Get in touch with"
-    return Action(
+    return base.Action(
         kind="touch",
         section="network",
         due=plan.due,
@@ -235,14 +240,16 @@ def _touch_action(plan: TouchPlan, contact: Contact) -> Action:
 
 
 def touch_actions(
-    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
-) -> Iterator[Action]:
+    snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
+) -> Iterator[base.Action]:
     """Every contact due for a touch today (uncapped; the agenda lists a few a day)."""
     for _, contact, plan in due_touches(snapshot, today=today, policy=policy, last=last):
         yield _touch_action(plan(), contact)
 
 
-def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+def find_contact_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy
+) -> Iterator[base.Action]:
     """Rule 3: an open application at a company where you know nobody."""
     if policy.find_contact_max <= 0:
         return
@@ -261,8 +268,8 @@ def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> 
     )
 
     def recently_shown(app: Application) -> bool:
-        probe = Action("", "", today, "", "", nudge_key=f"find_contact:{app.id}")
-        return not nudge_allowed(probe, snapshot.nudges, today)
+        probe = base.Action("", "", today, "", "", nudge_key=f"find_contact:{app.id}")
+        return not base.nudge_allowed(probe, snapshot.nudges, today)
 
     # A company suggested earlier this week waits, so the day's slots go to others;
     # and one suggestion per company is enough (its oldest application carries it).
@@ -278,7 +285,7 @@ def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> 
         since = (
             f"applied {app.applied_on.isoformat()}" if app.applied_on else f"status {app.status}"
         )
-        yield Action(
+        yield base.Action(
             kind="find_contact",
             section="network",
             due=today,
@@ -293,8 +300,8 @@ def find_contact_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> 
 
 
 def event_actions(
-    snapshot: Snapshot, *, today: date, policy: Policy, last: dict[int, date] | None = None
-) -> Iterator[Action]:
+    snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
+) -> Iterator[base.Action]:
     """Rule 4: a networking event ahead, and the people met at one just past."""
     last = _last_touches(snapshot.touches) if last is None else last
     for meetup in sorted(snapshot.meetups, key=lambda m: (m.on, m.id)):
@@ -302,7 +309,7 @@ def event_actions(
         where = f" at {meetup.place}" if meetup.place else ""
         if 0 <= ahead <= policy.event_notice_days:
             when = "today" if ahead == 0 else f"on {meetup.on.isoformat()}"
-            yield Action(
+            yield base.Action(
                 kind="event",
                 section="network",
                 due=meetup.on,
@@ -326,7 +333,7 @@ def event_actions(
             )
             if latest is not None and latest >= meetup.on:
                 continue
-            yield Action(
+            yield base.Action(
                 kind="event_follow_up",
                 section="network",
                 due=meetup.on + timedelta(days=1),
@@ -342,14 +349,16 @@ def event_actions(
             )
 
 
-def touches_this_week(snapshot: Snapshot, *, today: date, policy: Policy) -> int:
+def touches_this_week(snapshot: Snapshot, *, today: date, policy: base.Policy) -> int:
     start = week_start(today, policy.first_weekday)
     return sum(1 for t in snapshot.touches if start <= t.on <= today)
 
 
-def target_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
+def target_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy
+) -> Iterator[base.Action]:
     """Rule 5: the weekly networking target (until an accepted job ends the search)."""
-    if policy.weekly_touches <= 0 or search_ended_by(snapshot) is not None:
+    if policy.weekly_touches <= 0 or base.search_ended_by(snapshot) is not None:
         return
     done = touches_this_week(snapshot, today=today, policy=policy)
     remaining = policy.weekly_touches - done
@@ -357,7 +366,7 @@ def target_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterat
         return
     start = week_start(today, policy.first_weekday)
     people = "person" if remaining == 1 else "people"
-    yield Action(
+    yield base.Action(
         kind="network_target",
         section="network",
         due=start + timedelta(days=6),

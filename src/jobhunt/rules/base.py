@@ -1,0 +1,98 @@
+"""The rules' shared vocabulary: what an action is, the numbers every rule reads.
+
+`Action` is one thing to do (or know) today, in one of the five habit `SECTIONS`;
+`Policy` holds every number the rules use, with the defaults the README documents.
+`nudge_allowed` keeps weekly suggestions to once a week, and `search_ended_by` finds
+the accepted permanent offer that ends the search. This module imports no other rule
+module: the habits build on it, never the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from jobhunt.records import STAY_ACTIVE_TYPES, Application, Snapshot
+
+SECTIONS = ("follow_up", "apply", "network", "learn", "active")
+SECTION_TITLES = {
+    "follow_up": "Follow up",
+    "apply": "Apply",
+    "network": "Network",
+    "learn": "Learn",
+    "active": "Stay active",
+}
+
+DEFAULT_CADENCE = {
+    "recruiter": 14,
+    "recruitment-firm": 14,
+    "hiring-manager": 30,
+    "referral": 21,
+    "peer": 30,
+    "industry-leader": 60,
+    "other": 45,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Every number the rules use. Defaults are documented in the README."""
+
+    follow_up_after_days: int = 7  # after applying: one email or mailed note
+    thank_you_after_days: int = 1  # after an interview: a thank-you note
+    check_in_every_days: int = 7  # after an interview: phone + note weekly
+    ghost_after_days: int = 30  # no response this long after applying
+    interview_notice_days: int = 1  # show a scheduled interview this many days ahead
+    weekly_applications: int = 5
+    first_weekday: int = 0  # 0 = Monday
+    saved_suggestions: int = 3  # saved jobs suggested while under target
+    weekly_touches: int = 3
+    cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
+    step_up_factor: float = 0.5  # cadence multiplier while an interview/offer is pending
+    find_contact_max: int = 3  # "find someone at X" suggestions a day
+    touches_per_day: int = 5  # contacts listed a day; the rest are counted in one line
+    event_notice_days: int = 1
+    course_idle_days: int = 7
+    keep_active_after_days: int = 28
+
+    @property
+    def lookback_days(self) -> int:
+        """How far back the snapshot must reach for the rules that count recent facts."""
+        return max(self.keep_active_after_days, 7) + 7
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing to do (or know) today."""
+
+    kind: str
+    section: str
+    due: date
+    message: str
+    why: str
+    overdue_days: int = 0
+    stage: str | None = None
+    channels: tuple[str, ...] = ()
+    application_id: int | None = None
+    contact_id: int | None = None
+    course_id: int | None = None
+    event_id: int | None = None
+    command: str | None = None
+    nudge_key: str | None = None  # weekly suggestions: shown at most once a week
+    rank: int = 50  # tie-break inside a section; lower comes first
+
+
+def nudge_allowed(action: Action, shown: dict[str, date], today: date) -> bool:
+    """Weekly suggestions appear at most once every 7 days (again the same day is fine)."""
+    if action.nudge_key is None:
+        return True
+    last = shown.get(action.nudge_key)
+    return last is None or last == today or (today - last).days >= 7 or last > today
+
+
+def search_ended_by(snapshot: Snapshot) -> Application | None:
+    """The accepted offer that ends the search: permanent work, not a stop-gap."""
+    for app in snapshot.accepted:
+        if app.job_type not in STAY_ACTIVE_TYPES:
+            return app
+    return None

@@ -1,0 +1,173 @@
+"""The follow-up habit: chase every application you sent, and no more than the rules say.
+
+After applying, **one** follow-up (an email or mailed note) `follow_up_after_days` later,
+then never again. A scheduled interview shows the day before and on its day; after the
+latest interview, a thank-you note the next day, then a weekly check-in (a phone call
+and a note) until the outcome is known. No response long after a follow-up: suggest
+marking it ghosted, at most once a week. A snooze holds follow-ups back to its day, and
+closed applications produce none. Nothing here reads the clock, the store or the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+
+from jobhunt.records import OUTCOME_STATUSES, Application, Event
+from jobhunt.rules.base import Action, Policy
+
+
+def _of(events: Iterable[Event], kind: str) -> list[Event]:
+    return sorted((e for e in events if e.kind == kind), key=lambda e: (e.on, e.id))
+
+
+def _snoozed_until(app: Application, *, since: date | None = None) -> date | None:
+    """The latest snooze's day, counting only snoozes made on or after `since`."""
+    snoozes = [e for e in _of(app.events, "snooze") if since is None or e.on >= since]
+    return snoozes[-1].until if snoozes else None
+
+
+def application_actions(app: Application, *, today: date, policy: Policy) -> Iterator[Action]:
+    """Follow-ups, interview notices and the ghosted suggestion due today for one application."""
+    for action in follow_up_candidates(app, today=today, policy=policy):
+        if action.due <= today or action.kind == "interview":
+            yield action
+
+
+def next_follow_up(app: Application, *, today: date, policy: Policy) -> date | None:
+    """When the next follow-up falls due (possibly already past), or None."""
+    dues = [
+        a.due
+        for a in follow_up_candidates(app, today=today, policy=policy)
+        if a.kind == "follow_up"
+    ]
+    return min(dues) if dues else None
+
+
+def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> Iterator[Action]:
+    """Every follow-up this application is waiting for, due or not yet due."""
+    if not app.is_open or app.status == "saved":
+        return
+    who = f"{app.company} ({app.role})"
+    interviews = _of(app.events, "interview")
+    follow_ups = _of(app.events, "follow_up")
+    snooze = _snoozed_until(app)
+
+    def hold(due: date) -> date:
+        return max(due, snooze) if snooze else due
+
+    # A scheduled interview appears the day before and on its day.
+    for iv in interviews:
+        if 0 <= (iv.on - today).days <= policy.interview_notice_days:
+            when = "today" if iv.on == today else f"on {iv.on.isoformat()}"
+            yield Action(
+                kind="interview",
+                section="follow_up",
+                due=iv.on,
+                message=f"Interview {when} with {who}",
+                why=f"interview scheduled for {iv.on.isoformat()}",
+                application_id=app.id,
+                command=f"jobhunt show {app.id}",
+                rank=0,
+            )
+
+    if app.status in OUTCOME_STATUSES:
+        return  # the outcome is known (an offer too): nothing left to chase
+    past = [iv for iv in interviews if iv.on < today]
+    if past:
+        # A snooze made before the latest interview does not hold back its follow-ups.
+        later = _snoozed_until(app, since=past[-1].on)
+
+        def hold_after(due: date) -> date:
+            return max(due, later) if later else due
+
+        yield from _after_interview(app, past[-1], follow_ups, hold_after, today, policy, who)
+        return
+    if interviews:
+        return  # the first interview is still ahead: nothing to chase meanwhile
+
+    if app.applied_on is None:
+        return
+    if not follow_ups:
+        yield Action(
+            kind="follow_up",
+            stage="after_apply",
+            section="follow_up",
+            due=hold(app.applied_on + timedelta(days=policy.follow_up_after_days)),
+            channels=("email", "note"),
+            message=f"Follow up on your application to {who}: one email or mailed note",
+            why=(
+                f"applied {app.applied_on.isoformat()}; one follow-up "
+                f"{policy.follow_up_after_days} days after applying"
+            ),
+            application_id=app.id,
+            command=f"jobhunt log {app.id} --via email",
+            rank=10,
+        )
+        return
+    # Rule 3: no response long after applying, follow-up done: suggest ghosted, weekly.
+    responded = app.status != "applied" or any(
+        e.kind == "status" and e.status not in (None, "applied") for e in app.events
+    )
+    if not responded:
+        yield Action(
+            kind="ghosted",
+            section="follow_up",
+            due=app.applied_on + timedelta(days=policy.ghost_after_days),
+            message=f"No reply from {who}: mark it ghosted and move on",
+            why=(
+                f"applied {app.applied_on.isoformat()}, followed up, no response in "
+                f"{policy.ghost_after_days} days"
+            ),
+            application_id=app.id,
+            command=f"jobhunt status {app.id} ghosted",
+            nudge_key=f"ghosted:{app.id}",
+            rank=90,
+        )
+
+
+def _after_interview(app, last, follow_ups, hold, today, policy, who) -> Iterator[Action]:
+    """Thank-you the next day, then a weekly phone check-in and note until the outcome."""
+    if app.status in OUTCOME_STATUSES:
+        return
+    since = [f for f in follow_ups if f.on >= last.on]
+    check_in_due = last.on + timedelta(days=policy.check_in_every_days)
+    # Follow-ups after the thank-you window count as check-ins and restart the clock.
+    check_ins = [f for f in since if f.on > last.on + timedelta(days=policy.thank_you_after_days)]
+    if check_ins:
+        check_in_due = max(
+            check_in_due, check_ins[-1].on + timedelta(days=policy.check_in_every_days)
+        )
+    check_in_due = hold(check_in_due)
+    if not since:
+        thank_due = hold(last.on + timedelta(days=policy.thank_you_after_days))
+        if today < check_in_due:
+            yield Action(
+                kind="follow_up",
+                stage="thank_you",
+                section="follow_up",
+                due=thank_due,
+                channels=("note", "email"),
+                message=f"Send a thank-you note to {who}",
+                why=f"interviewed {last.on.isoformat()}; thank-you the next day",
+                application_id=app.id,
+                command=f"jobhunt log {app.id} --via note",
+                rank=5,
+            )
+    basis = (
+        f"last follow-up {check_ins[-1].on.isoformat()}"
+        if check_ins
+        else f"interviewed {last.on.isoformat()}"
+    )
+    yield Action(
+        kind="follow_up",
+        stage="check_in",
+        section="follow_up",
+        due=check_in_due,
+        channels=("phone", "note"),
+        message=f"Check in with {who}: a phone call and a note",
+        why=f"{basis}; weekly check-in until you know the outcome",
+        application_id=app.id,
+        command=f"jobhunt log {app.id} --via phone",
+        rank=6,
+    )
