@@ -1,7 +1,7 @@
 """Ordered, named schema migrations, recorded in the `schema_migrations` table.
 
 Why our own and not Alembic: the morning command must check the schema version on
-every run without importing SQLAlchemy (see README, "Speed"), and a list of plain SQL
+every run without importing SQLAlchemy (see docs/speed.md), and a list of plain SQL
 statements serves SQLite and PostgreSQL alike. Each migration runs in one
 transaction; a store that records a migration this version does not know was written
 by a newer jobhunt and is refused untouched.

@@ -3,7 +3,7 @@
 Nothing here reads the clock, the store or the terminal: `today` and the records are
 passed in, so every number is tested as a table with fixed dates.
 
-Definitions (documented in docs and the README):
+Definitions (documented in docs/backup-stats-config.md):
 
 * **applied**: the application has an applied day (saved-only jobs are not counted),
   or reached a later stage;

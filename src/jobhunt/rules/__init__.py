@@ -2,7 +2,7 @@
 
 `plan(snapshot, today=..., policy=...)` never reads the clock, the database or the
 terminal. Every action says why it is due: the rule, and the date it counts from.
-Each rule is documented in the README with its default, and tested as a table.
+Each rule is documented in docs/rules.md with its default, and tested as a table.
 
 One module per habit, each importing only downward (base first, agenda last):
 

@@ -1,7 +1,7 @@
 """The rules' shared vocabulary: what an action is, the numbers every rule reads.
 
 `Action` is one thing to do (or know) today, in one of the five habit `SECTIONS`;
-`Policy` holds every number the rules use, with the defaults the README documents.
+`Policy` holds every number the rules use, with the defaults docs/rules.md documents.
 `nudge_allowed` keeps weekly suggestions to once a week, and `search_ended_by` finds
 the accepted permanent offer that ends the search. This module imports no other rule
 module: the habits build on it, never the other way round.
@@ -36,7 +36,7 @@ DEFAULT_CADENCE = {
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """Every number the rules use. Defaults are documented in the README."""
+    """Every number the rules use. Defaults are documented in docs/rules.md."""
 
     follow_up_after_days: int = 7  # after applying: one email or mailed note
     thank_you_after_days: int = 1  # after an interview: a thank-you note
