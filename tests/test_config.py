@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -387,6 +388,230 @@ def test_set_then_read_gives_the_last_values(cfg: Path, data, prefix: str) -> No
     assert config.read_values(cfg) == expected
     if prefix.startswith("#"):
         assert cfg.read_text().startswith("# mine\n")
+
+
+# --------------------------------------------------------------------------- editing
+
+COMMENTED = """\
+# jobhunt settings
+# (edited by hand and by `jobhunt config set`)
+
+weekly_applications = 3  # three a week
+first_weekday = "monday"
+
+# how often to get in touch
+[cadence]
+# recruiters move fast
+recruiter = 10
+peer = 30  # about monthly
+
+# the end
+"""
+
+
+def test_config_set_and_unset_keep_comments_order_and_blank_lines(jh, cfg: Path) -> None:
+    cfg.parent.mkdir()
+    cfg.write_text(COMMENTED)
+    jh("config", "set", "weekly_touches", "4")
+    jh("config", "set", "cadence.recruiter", "2w")
+    jh("config", "set", "cadence.referral", "5")
+    jh("config", "set", "first_weekday", "sun")
+    after_set = (
+        "# jobhunt settings\n"
+        "# (edited by hand and by `jobhunt config set`)\n"
+        "\n"
+        "weekly_applications = 3  # three a week\n"
+        'first_weekday = "sunday"\n'
+        "weekly_touches = 4\n"
+        "\n"
+        "# how often to get in touch\n"
+        "[cadence]\n"
+        "# recruiters move fast\n"
+        "recruiter = 14\n"
+        "peer = 30  # about monthly\n"
+        "referral = 5\n"
+        "\n"
+        "# the end\n"
+    )
+    assert cfg.read_text() == after_set
+    jh("config", "unset", "weekly_applications")
+    jh("config", "unset", "cadence.peer")
+    # Only those two lines go, each with its end-of-line comment.
+    assert cfg.read_text() == after_set.replace(
+        "weekly_applications = 3  # three a week\n", ""
+    ).replace("peer = 30  # about monthly\n", "")
+    assert os.stat(cfg).st_mode & 0o777 == 0o600
+
+
+def test_set_adds_a_key_inside_an_existing_table(cfg: Path) -> None:
+    cfg.parent.mkdir()
+    cfg.write_text("weekly_touches = 2\n\n[cadence]\n# peers\npeer = 10  # monthly-ish\n\n")
+    config.set_value("cadence.recruiter", "3")
+    assert cfg.read_text() == (
+        "weekly_touches = 2\n\n[cadence]\n# peers\npeer = 10  # monthly-ish\nrecruiter = 3\n\n"
+    )
+
+
+def test_unset_the_last_key_of_a_table_keeps_its_header_and_comments(cfg: Path) -> None:
+    cfg.parent.mkdir()
+    cfg.write_text("weekly_touches = 2\n\n[cadence]\n# recruiters\nrecruiter = 7  # weekly\n")
+    assert config.unset_value("cadence.recruiter")[1] is True
+    assert cfg.read_text() == "weekly_touches = 2\n\n[cadence]\n# recruiters\n"
+    assert config.load_policy().cadence_days == DEFAULT_CADENCE
+
+
+def test_a_crlf_file_is_edited_and_written_back_with_plain_newlines(cfg: Path) -> None:
+    # The file is read as text (universal newlines), so a CRLF file comes back with LF,
+    # as it always has; everything else is kept.
+    cfg.parent.mkdir()
+    cfg.write_bytes(b"# mine\r\nweekly_touches = 2\r\n\r\n[cadence]\r\npeer = 3  # c\r\n")
+    config.set_value("weekly_applications", "4")
+    config.set_value("cadence.recruiter", "2w")
+    config.unset_value("weekly_touches")
+    assert cfg.read_bytes() == (
+        b"# mine\nweekly_applications = 4\n\n[cadence]\npeer = 3  # c\nrecruiter = 14\n"
+    )
+    assert config.read_values(cfg) == {
+        "weekly_applications": 4,
+        "cadence.peer": 3,
+        "cadence.recruiter": 14,
+    }
+
+
+@pytest.mark.parametrize(
+    "args", [("set", "weekly_touches", "3"), ("unset", "weekly_touches")], ids=["set", "unset"]
+)
+def test_config_edits_refuse_a_file_that_is_not_toml_and_leave_it(jh, cfg: Path, args) -> None:
+    cfg.parent.mkdir()
+    cfg.write_bytes(b"# mine\nweekly_touches = = 2\n")
+    result = jh("config", *args, ok=False)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"Error: the config file {cfg} is not valid TOML: Invalid value (at line 2, column 18)"
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert cfg.read_bytes() == b"# mine\nweekly_touches = = 2\n"
+    assert list(cfg.parent.iterdir()) == [cfg]
+
+
+EDITED = '# settings\nname = "x"  # kept\n\n[import.map]\n# columns\nTitle = "role"\n'
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        7,
+        -(2**63),
+        0.25,
+        float("inf"),
+        True,
+        False,
+        "plain",
+        "quotes \" and ' and \\ backslash",
+        "two\nlines\n",
+        "\nstarts and ends with a line break\n",
+        'CRLF\r\nCR\r and """ three quotes and a last quote"',
+        "tab\there, DEL \x7f, NUL \x00, escape \x1b, é ✓ 😀",
+        [1, "two", 3.5, True, ["nested", "list\nwith a line break"], {"k": "v\nw"}],
+        [],
+        {"a": 1, "b": "text\nmore", "c": {"d": [1, 2]}},
+        {},
+        date(2026, 11, 23),
+        datetime(2026, 11, 23, 9, 30, tzinfo=UTC),
+    ],
+    ids=[
+        "int",
+        "int-min",
+        "float",
+        "inf",
+        "true",
+        "false",
+        "string",
+        "quotes-backslash",
+        "multiline",
+        "multiline-edges",
+        "cr-and-quotes",
+        "control-unicode",
+        "list",
+        "empty-list",
+        "table",
+        "empty-table",
+        "date",
+        "datetime",
+    ],
+)
+def test_set_in_writes_any_toml_value_and_keeps_the_rest(value: object) -> None:
+    for names in [("new",), ("name",), ("import", "map", "Title"), ("fresh", "table", "key")]:
+        edited = config.set_in(EDITED, names, value)
+        data = tomllib.loads(edited)
+        for name in names:
+            data = data[name]
+        assert data == value
+        assert type(data) is type(value)
+        assert edited.startswith("# settings\n")
+        assert '\nname = "x"  # kept\n' in edited or names == ("name",)
+        assert "\n[import.map]\n# columns\n" in edited
+        if isinstance(value, str) and "\n" in value:
+            assert ' = """' in edited
+
+
+def test_set_in_writes_text_with_line_breaks_as_a_multiline_string() -> None:
+    assert config.set_in("name = 'x'\n", ("signature",), 'Jane "JJ" Doe\nAcme\n') == (
+        'name = \'x\'\nsignature = """Jane "JJ" Doe\nAcme\n"""\n'
+    )
+
+
+def test_set_in_adds_to_a_mapping_table_or_makes_one() -> None:
+    text = '[import.map]\n# sheet column = field\nTitle = "role"\n\n[other]\nx = 1\n'
+    assert config.set_in(text, ("import", "map", "Company name"), "company") == (
+        '[import.map]\n# sheet column = field\nTitle = "role"\n"Company name" = "company"\n'
+        "\n[other]\nx = 1\n"
+    )
+    assert config.set_in("x = 1\n", ("import", "map", "Title"), "role") == (
+        'x = 1\n\n[import.map]\nTitle = "role"\n'
+    )
+    assert config.unset_in(text, ("import", "map", "Title")) == (
+        "[import.map]\n# sheet column = field\n\n[other]\nx = 1\n"
+    )
+    assert config.unset_in(text, ("import", "map", "Nope")) == text
+    assert config.unset_in(text, ("nope", "Title")) == text
+
+
+def test_set_in_refuses_to_go_through_a_value_that_is_not_a_table() -> None:
+    with pytest.raises(InputError) as info:
+        config.set_in("cadence = 5\n", ("cadence", "peer"), 3)
+    assert info.value.message == "cadence must be a table ([cadence])"
+
+
+def test_a_layout_tomlkit_cannot_edit_is_written_fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    def refuse(text: str) -> None:
+        raise TOMLKitError("cannot")
+
+    monkeypatch.setattr(tomlkit, "parse", refuse)
+    edited = config.set_in("# gone\nx = 1\n[t]\ny = 2\n", ("t", "z"), "3\n4")
+    assert edited == 'x = 1\n\n[t]\ny = 2\nz = """3\n4"""\n'
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)))  # what UTF-8 can hold
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=ANY_TEXT, names=st.sampled_from([("signature",), ("import", "map", "Title")]))
+def test_any_text_set_in_the_file_is_read_back_the_same(cfg: Path, value: str, names) -> None:
+    cfg.parent.mkdir(exist_ok=True)
+    cfg.write_text("# mine\nweekly_touches = 2\n\n[cadence]\npeer = 10\n")
+    config.set_in_file(cfg, names, value)
+    data, text = config.read_raw(cfg)
+    for name in names:
+        data = data[name]
+    assert data == value
+    assert text.startswith("# mine\nweekly_touches = 2\n")
+    if "\n" in value:
+        assert ' = """' in text
 
 
 # --------------------------------------------------------------------------- the command

@@ -26,9 +26,11 @@ finally:
 """
 
 
-def loaded_heavy(args: list[str], env: dict[str, str] | None = None) -> list[str]:
+def loaded_heavy(
+    args: list[str], env: dict[str, str] | None = None, watch: tuple[str, ...] = HEAVY
+) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(watch)],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
@@ -78,3 +80,20 @@ def test_completion_offers_application_ids(jh) -> None:
 def test_writes_do_load_the_orm() -> None:
     # The probe itself must be able to see the ORM when it is used.
     assert "sqlalchemy" in loaded_heavy(["add", "Acme", "Dev"])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["today"]], ids=["help", "today"])
+def test_reading_the_config_does_not_import_tomlkit(args: list[str], tmp_path) -> None:
+    # tomlkit is for editing the file (config set/unset); reading it is stdlib tomllib.
+    config = tmp_path / "config.toml"
+    config.write_text("# mine\nweekly_applications = 2\n\n[cadence]\nrecruiter = 10\n")
+    assert loaded_heavy(args, env={"JOBHUNT_CONFIG": str(config)}, watch=("tomlkit",)) == []
+
+
+def test_config_set_edits_the_file_with_tomlkit(tmp_path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("# mine\nweekly_applications = 2\n")
+    env = {"JOBHUNT_CONFIG": str(config)}
+    args = ["config", "set", "weekly_touches", "4"]
+    assert loaded_heavy(args, env=env, watch=("tomlkit",)) == ["tomlkit"]
+    assert config.read_text() == "# mine\nweekly_applications = 2\nweekly_touches = 4\n"
