@@ -78,7 +78,8 @@ def busy(jh) -> None:
 
 def test_today_envelope_and_action_keys(jh, busy) -> None:
     data = jh.json("today")
-    assert set(data) == {"version", "date", "actions"}
+    assert set(data) == {"version", "date", "search_ended", "actions"}
+    assert data["search_ended"] is None
     assert data["version"] == 1
     assert data["date"] == "2026-11-27"
     assert len(data["actions"]) >= 5
@@ -130,7 +131,7 @@ def test_today_json_action_values(jh) -> None:
 def test_today_json_on_an_empty_store_is_pure_json(jh) -> None:
     result = jh("today", "--json")
     data = json.loads(result.stdout)  # no getting-started text mixed in
-    assert set(data) == {"version", "date", "actions"}
+    assert set(data) == {"version", "date", "search_ended", "actions"}
     assert result.stderr == ""
 
 

@@ -20,7 +20,7 @@ from jobhunt.rules import Policy
 FRI = date(2026, 11, 27)  # the suite's "today", a Friday
 POLICY = Policy()
 FOLLOW_KINDS = ("follow_up", "interview", "ghosted")
-APPLY_KINDS = ("apply", "apply_saved", "target_ended")
+APPLY_KINDS = ("apply", "apply_saved", "accepted_type_unknown")
 
 _ids = itertools.count(1)
 
@@ -372,14 +372,20 @@ def test_day_after_scheduled_interview_asks_for_thank_you() -> None:
         (
             (ev("interview", "2026-11-10"), ev("follow_up", "2026-11-11", channel="note")),
             "2026-11-19",
-            [("interview", None, "2026-11-20", 0), ("follow_up", "check_in", "2026-11-17", 2)],
+            [("interview", None, "2026-11-20", 0)],
+        ),
+        (
+            (ev("interview", "2026-11-10"), ev("follow_up", "2026-11-11", channel="note")),
+            "2026-11-20",
+            [("interview", None, "2026-11-20", 0)],
         ),
     ],
     ids=[
         "round-2-needs-its-own-thank-you",
         "round-2-thanked-same-day",
         "round-2-check-in-from-round-2",
-        "round-2-notice-while-round-1-check-in-due",
+        "round-2-scheduled-no-check-in-the-day-before",
+        "round-2-scheduled-no-check-in-on-its-day",
     ],
 )
 def test_several_rounds_use_the_latest_past_interview(events, today, expected) -> None:
@@ -489,7 +495,8 @@ FOLLOWED = ev("follow_up", "2026-11-04", channel="email")
         ((FOLLOWED,), "applied", "2026-11-26", []),
         ((FOLLOWED,), "applied", "2026-11-27", [("ghosted", None, "2026-11-27", 0)]),
         ((FOLLOWED,), "applied", "2026-12-20", [("ghosted", None, "2026-11-27", 0)]),
-        ((), "applied", "2026-11-27", [("follow_up", AFTER_APPLY, "2026-11-04", 23)]),
+        ((), "applied", "2026-11-26", [("follow_up", AFTER_APPLY, "2026-11-04", 22)]),
+        ((), "applied", "2026-11-27", [("ghosted", None, "2026-11-27", 0)]),
         ((FOLLOWED,), "interviewing", "2026-12-20", []),
         (
             (FOLLOWED, ev("status", "2026-11-10", status="interviewing")),
@@ -519,6 +526,7 @@ FOLLOWED = ev("follow_up", "2026-11-04", channel="email")
         "day-30-suggested",
         "later-still-suggested-never-overdue",
         "no-follow-up-yet-follow-up-instead",
+        "never-followed-up-day-30-ghosted-not-overdue",
         "status-changed-no-ghost",
         "status-event-no-ghost",
         "back-to-applied-still-ghost",
@@ -787,14 +795,14 @@ def test_pending_interview_or_offer_never_pauses_the_target(apps, suffix: str) -
     ("job_type", "ends"),
     [
         ("full-time", True),
-        (None, True),
+        (None, False),
         ("temporary", False),
         ("contract", False),
         ("part-time", False),
     ],
     ids=[
         "full-time-ends",
-        "unknown-type-ends",
+        "unknown-type-goes-on",
         "temporary-goes-on",
         "contract-goes-on",
         "part-time-goes-on",
@@ -807,14 +815,12 @@ def test_accepted_offer_ends_the_target_only_when_permanent(job_type, ends: bool
     saved = (_saved(1, "2026-11-01T00:00:00+00:00"),)
     actions = apply_plan(Snapshot(open_applications=saved, accepted=(accepted,)))
     if ends:
-        (action,) = actions
-        assert action.kind == "target_ended"
-        assert action.application_id == 7
-        assert action.message == (
-            "You accepted the offer from Initech (Eng): the weekly application target has ended"
-        )
-        assert action.why == "an accepted permanent offer ends the search"
-        assert action.due == FRI
+        # The search is over: no target, no saved-job suggestions (the agenda winds down).
+        assert actions == []
+    elif job_type is None:
+        # Never guessed: the agenda asks which kind of job it is, and the target goes on.
+        assert [a.kind for a in actions] == ["accepted_type_unknown", "apply", "apply_saved"]
+        assert actions[0].command == "jobhunt edit 7 --type full-time"
     else:
         assert [a.kind for a in actions] == ["apply", "apply_saved"]
 
@@ -882,7 +888,6 @@ def test_equal_overdue_ties_break_by_rank_then_id() -> None:
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 RULE_WHYS = {
     "apply_saved": "saved jobs count toward the weekly target once you apply",
-    "target_ended": "an accepted permanent offer ends the search",
 }
 
 
@@ -902,10 +907,12 @@ def _busy_snapshots() -> list[tuple[Snapshot, date]]:
         make_app(ev("snooze", "2026-11-20", until=d("2026-11-27")), app_id=6, applied="2026-11-15"),
         _saved(7, "2026-11-01T00:00:00+00:00"),
     )
-    accepted = make_app(app_id=8, status="accepted", job_type="full-time")
+    untyped = make_app(
+        ev("status", "2026-11-20", status="accepted"), app_id=8, status="accepted", job_type=None
+    )
     return [
         (Snapshot(open_applications=apps, recent=recent("2026-11-24")), FRI),
-        (Snapshot(open_applications=apps, accepted=(accepted,)), FRI),
+        (Snapshot(open_applications=apps, accepted=(untyped,)), FRI),
         (Snapshot(open_applications=apps), d("2026-12-15")),
     ]
 
@@ -923,7 +930,14 @@ def test_every_action_says_why() -> None:
                 assert action.why == RULE_WHYS[action.kind]
             else:
                 assert ISO.search(action.why), action
-    assert seen == {"follow_up", "interview", "ghosted", "apply", "apply_saved", "target_ended"}
+    assert seen == {
+        "follow_up",
+        "interview",
+        "ghosted",
+        "apply",
+        "apply_saved",
+        "accepted_type_unknown",
+    }
 
 
 def test_plan_is_pure_and_repeatable() -> None:

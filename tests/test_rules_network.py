@@ -577,7 +577,11 @@ TARGET_CASES = [
     (("2026-11-22", "2026-11-21"), (), "Get in touch with 3 more people this week (0 of 3 so far)"),
     (("2026-11-28",), (), "Get in touch with 3 more people this week (0 of 3 so far)"),  # future
     ((), (application(9, status="accepted", job_type="full-time"),), None),  # search ended
-    ((), (application(9, status="accepted", job_type=None),), None),
+    (
+        (),
+        (application(9, status="accepted", job_type=None),),  # not known to be full-time
+        "Get in touch with 3 more people this week (0 of 3 so far)",
+    ),
     (
         (),
         (application(9, status="accepted", job_type="contract"),),  # stop-gap work: keep going

@@ -102,17 +102,9 @@ def local_today() -> date:
 
     JOBHUNT_TODAY=YYYY-MM-DD pretends today is another day (for demos and tests).
     """
-    import os
+    from jobhunt import clock
 
-    pretend = os.environ.get("JOBHUNT_TODAY")
-    if pretend:
-        from jobhunt.errors import InputError
-
-        try:
-            return date.fromisoformat(pretend)
-        except ValueError:
-            raise InputError(f"JOBHUNT_TODAY={pretend!r} is not a YYYY-MM-DD date") from None
-    return date.today()
+    return clock.today()
 
 
 def policy() -> Policy:

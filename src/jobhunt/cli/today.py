@@ -12,6 +12,7 @@ from jobhunt.cli._common import Json, day, local_today, policy, state
 from jobhunt.dates import DATE_HELP
 
 if TYPE_CHECKING:
+    from jobhunt.records import Application
     from jobhunt.render import Output
     from jobhunt.rules import Action
 
@@ -49,6 +50,30 @@ def action_view(action: Action, scoped: Callable[[str | None], str | None] = uns
     }
 
 
+def ended_view(app: Application | None) -> dict | None:
+    """The JSON shape of the search's end (version 1): the accepted job, and the day."""
+    if app is None:
+        return None
+    from jobhunt.rules import accepted_on
+
+    when = accepted_on(app)
+    return {
+        "application_id": app.id,
+        "company": app.company,
+        "role": app.role,
+        "on": when.isoformat() if when else None,
+    }
+
+
+def ended_line(app: Application) -> str:
+    from jobhunt.render import clean
+    from jobhunt.rules import accepted_on
+
+    when = accepted_on(app)
+    on = f" on {when.isoformat()}" if when else ""
+    return f"Search ended: accepted {app.id} ({clean(app.role)} at {clean(app.company)}){on}"
+
+
 def draft_command(action: Action) -> str | None:
     """The command that prepares an action: its draft message, or an interview's brief."""
     if action.kind == "follow_up" and action.application_id is not None:
@@ -61,13 +86,19 @@ def draft_command(action: Action) -> str | None:
 
 
 def due_label(action: Action, today: date) -> str:
+    """A suggestion is always "suggestion" and a weekly target "by DATE" (the end of its
+    week): a label never depends on whether it was shown before."""
+    from jobhunt.rules.base import TARGET_KINDS
+
+    if action.nudge_key:
+        return "suggestion"
+    if action.kind in TARGET_KINDS:
+        return f"by {action.due.isoformat()}"
     if action.overdue_days:
         n = action.overdue_days
         return f"{n} day{'s' if n != 1 else ''} overdue"
     if action.due == today:
         return "today"
-    if action.nudge_key:
-        return "suggestion"
     if action.due == today + timedelta(days=1):
         return "tomorrow"
     if action.kind in ("interview", "event", "course_session"):
@@ -132,6 +163,15 @@ def today(
         bool,
         typer.Option("--quiet", "-q", help="Print nothing when nothing is due (for cron)."),
     ] = False,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            "-a",
+            help="List every follow-up due (by default at most follow_ups_per_day, most "
+            "overdue first; --json always lists all).",
+        ),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """The day's agenda: follow-ups due, how many applications keep the week on target,
@@ -145,18 +185,30 @@ def today(
     conn = st.conn()
     snapshot = store.load_snapshot(conn, today=when, lookback_days=pol.lookback_days)
     actions = rules.plan(snapshot, today=when, policy=pol)
+    ended = rules.search_ended_by(snapshot)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(date=when, actions=[action_view(a, st.scoped) for a in actions])
-    elif actions or not quiet:
-        empty = not (
-            snapshot.open_applications or snapshot.recent or snapshot.contacts or snapshot.courses
+        out.json(
+            date=when,
+            search_ended=ended_view(ended),
+            actions=[action_view(a, st.scoped) for a in actions],
         )
-        if empty and not quiet and not store.has_any_record(conn):
-            for line in GETTING_STARTED:
-                out.line(line)
-            out.line()
-        render_agenda(out, actions, when, st.scoped)
+    else:
+        shown = actions if all_ else rules.morning(actions, policy=pol)
+        if ended is not None and not quiet:
+            out.line(ended_line(ended))
+        if shown or (not quiet and ended is None):
+            empty = not (
+                snapshot.open_applications
+                or snapshot.recent
+                or snapshot.contacts
+                or snapshot.courses
+            )
+            if empty and not quiet and ended is None and not store.has_any_record(conn):
+                for line in GETTING_STARTED:
+                    out.line(line)
+                out.line()
+            render_agenda(out, shown, when, st.scoped)
     if on is None or when == local_today():
         # Only what was not already recorded today: most mornings after the first, no write.
         fresh = [

@@ -33,11 +33,19 @@ def week(
     start = week_start(when, pol.first_weekday)
     end = start + timedelta(days=6)
     as_of = min(end, local_today())
+    if on is not None:
+        as_of = min(end, when)  # the week as it stood on that day
     conn = state(ctx).conn()
-    facts = store.week_facts(conn, start=start, end=end)
+    facts = store.week_facts(conn, start=start, end=as_of)
     snapshot = store.load_snapshot(conn, today=as_of, lookback_days=pol.lookback_days)
     overdue = tuple(a for a in rules.plan(snapshot, today=as_of, policy=pol) if a.overdue_days)
-    areas = rules.review(facts, overdue, policy=pol)
+    areas = rules.review(
+        facts,
+        overdue,
+        policy=pol,
+        ended=rules.search_ended_by(snapshot),
+        touch_target=rules.network.weekly_touch_target(snapshot, policy=pol),
+    )
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(

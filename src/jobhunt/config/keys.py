@@ -23,7 +23,7 @@ class Key:
 
     name: str
     field: str
-    kind: str  # "int", "fraction", "weekday" or "period"
+    kind: str  # "int", "fraction", "factor", "weekday" or "period"
     low: int = 0
     high: int = 365
     help: str = ""
@@ -34,6 +34,8 @@ class Key:
             return f"a whole number from {self.low} to {self.high}"
         if self.kind == "fraction":
             return "a number greater than 0 and at most 1 (e.g. 0.5)"
+        if self.kind == "factor":
+            return f"a number from {self.low} to {self.high} (e.g. 2 or 1.5)"
         if self.kind == "weekday":
             return "a weekday name (monday..sunday) or a number 0-6 (0 = monday)"
         return (
@@ -149,6 +151,30 @@ _KEYS: tuple[Key, ...] = (
         3650,
         "days into the search before suggesting temporary work (0 = off)",
     ),
+    Key(
+        "wind_down_days",
+        "wind_down_days",
+        "int",
+        0,
+        90,
+        "days after accepting a full-time job that the wind-down is shown (0 = none)",
+    ),
+    Key(
+        "offer_touches_factor",
+        "offer_touches_factor",
+        "factor",
+        1,
+        10,
+        "weekly touches multiplier while an offer is pending",
+    ),
+    Key(
+        "follow_ups_per_day",
+        "follow_ups_per_day",
+        "int",
+        0,
+        1000,
+        "follow-ups listed a day in the agenda; the rest are counted in one line (0 = all)",
+    ),
     *(
         Key(
             f"{CADENCE}.{kind}",
@@ -207,14 +233,17 @@ def parse_value(key: Key, value: object) -> int | float:
         if isinstance(number, int) and 0 <= number <= 6:
             return number
         raise _bad(key, value)
-    if key.kind == "fraction":
+    if key.kind in ("fraction", "factor"):
         number = value
         if text is not None:
             try:
                 number = float(text)
             except ValueError:
                 raise _bad(key, value) from None
-        if isinstance(number, int | float) and math.isfinite(number) and 0 < number <= 1:
+        # A fraction is more than 0 and at most 1; a factor is within its key's range.
+        low, high = (0, 1) if key.kind == "fraction" else (key.low, key.high)
+        ok = isinstance(number, int | float) and math.isfinite(number) and number <= high
+        if ok and (number > low or (key.kind == "factor" and number == low)):
             return float(number)
         raise _bad(key, value)
     if key.kind == "period" and text is not None and not text.isdigit():
@@ -238,7 +267,7 @@ def parse_value(key: Key, value: object) -> int | float:
 def show_value(key: Key, value: int | float) -> str:
     if key.kind == "weekday":
         return WEEKDAYS[int(value)]
-    if key.kind == "fraction":
+    if key.kind in ("fraction", "factor"):
         return f"{value:g}"
     if key.kind == "period":
         return f"{value} days"

@@ -24,6 +24,7 @@ from jobhunt.rules.base import (
     SECTIONS,
     Action,
     Policy,
+    accepted_on,
     nudge_allowed,
     search_ended_by,
 )
@@ -31,7 +32,7 @@ from jobhunt.rules.follow_up import application_actions, follow_up_candidates, n
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from jobhunt.rules.agenda import Area, plan, review
+    from jobhunt.rules.agenda import Area, morning, plan, review
 
 __all__ = [
     "DEFAULT_CADENCE",
@@ -40,10 +41,12 @@ __all__ = [
     "Action",
     "Area",
     "Policy",
+    "accepted_on",
     "application_actions",
     "applied_this_week",
     "apply_actions",
     "follow_up_candidates",
+    "morning",
     "next_follow_up",
     "nudge_allowed",
     "plan",
@@ -51,7 +54,7 @@ __all__ = [
     "search_ended_by",
 ]
 
-_AGENDA = ("Area", "plan", "review")
+_AGENDA = ("Area", "morning", "plan", "review")
 
 
 def __getattr__(name: str) -> object:

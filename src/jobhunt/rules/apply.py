@@ -3,8 +3,9 @@
 Fewer than `weekly_applications` applications applied this week (weeks start on
 `first_weekday`): apply to the rest, with the oldest saved jobs suggested. A pending
 interview or offer does not pause the target (the agenda says plainly not to assume the
-job); only an accepted permanent offer ends it. Nothing here reads the clock, the store
-or the terminal.
+job); only an accepted full-time job ends it. An accepted job whose type was never given
+does not: the agenda asks once a day which kind of job it is. Nothing here reads the
+clock, the store or the terminal.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 
 from jobhunt.dates import week_start
 from jobhunt.records import Snapshot
-from jobhunt.rules.base import Action, Policy, search_ended_by
+from jobhunt.rules.base import Action, Policy, accepted_on, search_ended_by
 
 
 def applied_this_week(snapshot: Snapshot, *, today: date, policy: Policy) -> int:
@@ -24,21 +25,9 @@ def applied_this_week(snapshot: Snapshot, *, today: date, policy: Policy) -> int
 
 def apply_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterator[Action]:
     """Rule 4: the weekly application target never pauses for a pending interview or offer."""
-    ended = search_ended_by(snapshot)
-    if ended is not None:
-        yield Action(
-            kind="target_ended",
-            section="apply",
-            due=today,
-            message=(
-                f"You accepted the offer from {ended.company} ({ended.role}): "
-                "the weekly application target has ended"
-            ),
-            why="an accepted permanent offer ends the search",
-            application_id=ended.id,
-            rank=0,
-        )
-        return
+    if search_ended_by(snapshot) is not None:
+        return  # the agenda winds down instead (agenda.py)
+    yield from type_unknown_actions(snapshot, today=today)
     if policy.weekly_applications <= 0:
         return
     done = applied_this_week(snapshot, today=today, policy=policy)
@@ -86,4 +75,29 @@ def apply_actions(snapshot: Snapshot, *, today: date, policy: Policy) -> Iterato
             application_id=app.id,
             command=f"jobhunt status {app.id} applied",
             rank=1,
+        )
+
+
+def type_unknown_actions(snapshot: Snapshot, *, today: date) -> Iterator[Action]:
+    """An accepted job with no type: full-time would end the search, so ask, never guess."""
+    for app in snapshot.accepted:
+        if app.job_type is not None:
+            continue
+        when = accepted_on(app)
+        yield Action(
+            kind="accepted_type_unknown",
+            section="apply",
+            due=today,
+            message=(
+                f"You accepted {app.role} at {app.company}: what kind of job is it? "
+                "Full-time ends the search; part-time, contract or temporary keep it going"
+            ),
+            why=(
+                f"accepted {when.isoformat() if when else 'on a day not recorded'}; an "
+                "accepted job ends the search only when it is full-time, and its type was "
+                "never given"
+            ),
+            application_id=app.id,
+            command=f"jobhunt edit {app.id} --type full-time",
+            rank=0,
         )

@@ -2,9 +2,10 @@
 
 `Action` is one thing to do (or know) today, in one of the five habit `SECTIONS`;
 `Policy` holds every number the rules use, with the defaults docs/rules.md documents.
-`nudge_allowed` keeps weekly suggestions to once a week, and `search_ended_by` finds
-the accepted permanent offer that ends the search. This module imports no other rule
-module: the habits build on it, never the other way round.
+`nudge_allowed` keeps weekly suggestions to once a week, `search_ended_by` finds the
+accepted full-time job that ends the search, and `accepted_on` the day it was accepted.
+This module imports no other rule module: the habits build on it, never the other way
+round.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobhunt.records import STAY_ACTIVE_TYPES, Application, Snapshot
+from jobhunt.records import Application, Snapshot
 
-SECTIONS = ("follow_up", "apply", "network", "learn", "active")
+# Weekly targets: listed after the dated items of their section, before suggestions,
+# and labelled "by DATE" (the end of the week) every day of the week.
+TARGET_KINDS = ("apply", "apply_saved", "network_target")
+
+SECTIONS = ("wind_down", "follow_up", "apply", "network", "learn", "active")
 SECTION_TITLES = {
+    "wind_down": "Wind down",
     "follow_up": "Follow up",
     "apply": "Apply",
     "network": "Network",
@@ -54,6 +60,9 @@ class Policy:
     event_notice_days: int = 1
     course_idle_days: int = 7
     keep_active_after_days: int = 28
+    wind_down_days: int = 7  # after accepting a full-time job: withdraw the rest, thank people
+    offer_touches_factor: float = 2.0  # weekly_touches multiplier while an offer is pending
+    follow_ups_per_day: int = 10  # follow-ups listed a day; the rest counted in one line
 
     @property
     def lookback_days(self) -> int:
@@ -91,8 +100,16 @@ def nudge_allowed(action: Action, shown: dict[str, date], today: date) -> bool:
 
 
 def search_ended_by(snapshot: Snapshot) -> Application | None:
-    """The accepted offer that ends the search: permanent work, not a stop-gap."""
-    for app in snapshot.accepted:
-        if app.job_type not in STAY_ACTIVE_TYPES:
-            return app
-    return None
+    """The accepted full-time job that ends the search (the earliest accepted, if several).
+
+    Part-time, contract and temporary work keep the search going, and so does an
+    accepted job whose type was never given: jobhunt does not guess that it is full-time.
+    """
+    ended = [a for a in snapshot.accepted if a.job_type == "full-time"]
+    return min(ended, key=lambda a: (accepted_on(a) or date.min, a.id)) if ended else None
+
+
+def accepted_on(app: Application) -> date | None:
+    """The day an application was accepted: its latest 'accepted' status."""
+    days = [e.on for e in app.events if e.kind == "status" and e.status == "accepted"]
+    return max(days) if days else None

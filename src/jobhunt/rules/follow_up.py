@@ -1,11 +1,14 @@
 """The follow-up habit: chase every application you sent, and no more than the rules say.
 
-After applying, **one** follow-up (an email or mailed note) `follow_up_after_days` later,
-then never again. A scheduled interview shows the day before and on its day; after the
-latest interview, a thank-you note the next day, then a weekly check-in (a phone call
-and a note) until the outcome is known. No response long after a follow-up: suggest
-marking it ghosted, at most once a week. A snooze holds follow-ups back to its day, and
-closed applications produce none. Nothing here reads the clock, the store or the terminal.
+After applying, **one** follow-up (an email or mailed note) `follow_up_after_days`
+later, then never again. A scheduled interview shows the day before and on its day;
+after the latest interview, a thank-you note the next day, then a weekly check-in (a
+phone call and a note) until the outcome is known; while the next round is scheduled, no
+check-in is due. No response long after applying (with or without the follow-up):
+suggest marking it ghosted, at most once a week, instead of a follow-up overdue for
+months. An offer with a day to answer by: a decision reminder two days before and on
+that day. A snooze holds follow-ups back to its day, and closed applications produce
+none. Nothing here reads the clock, the store or the terminal.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import date, timedelta
 
 from jobhunt.records import OUTCOME_STATUSES, Application, Event
 from jobhunt.rules.base import Action, Policy
+
+DECISION_NOTICE_DAYS = 2  # an offer's answer-by day shows this many days ahead
 
 
 def _of(events: Iterable[Event], kind: str) -> list[Event]:
@@ -30,7 +35,7 @@ def _snoozed_until(app: Application, *, since: date | None = None) -> date | Non
 def application_actions(app: Application, *, today: date, policy: Policy) -> Iterator[Action]:
     """Follow-ups, interview notices and the ghosted suggestion due today for one application."""
     for action in follow_up_candidates(app, today=today, policy=policy):
-        if action.due <= today or action.kind == "interview":
+        if action.due <= today or action.kind in ("interview", "decision"):
             yield action
 
 
@@ -71,9 +76,13 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
                 rank=0,
             )
 
+    if app.status == "offer":
+        yield from _decision(app, today=today, who=who)
     if app.status in OUTCOME_STATUSES:
         return  # the outcome is known (an offer too): nothing left to chase
+    # A round happens on its day: until the day after, it is still ahead.
     past = [iv for iv in interviews if iv.on < today]
+    ahead = any(iv.on >= today for iv in interviews)
     if past:
         # A snooze made before the latest interview does not hold back its follow-ups.
         later = _snoozed_until(app, since=past[-1].on)
@@ -81,7 +90,9 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
         def hold_after(due: date) -> date:
             return max(due, later) if later else due
 
-        yield from _after_interview(app, past[-1], follow_ups, hold_after, today, policy, who)
+        yield from _after_interview(
+            app, past[-1], follow_ups, hold_after, today, policy, who, next_round=ahead
+        )
         return
     if interviews:
         return  # the first interview is still ahead: nothing to chase meanwhile
@@ -89,11 +100,16 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
     if app.applied_on is None:
         return
     if not follow_ups:
+        due = hold(app.applied_on + timedelta(days=policy.follow_up_after_days))
+        if due <= today and (today - app.applied_on).days >= policy.ghost_after_days:
+            # Never followed up, and silent this long: move on rather than chase it now.
+            yield _ghosted(app, who, policy, "no follow-up made and no response")
+            return
         yield Action(
             kind="follow_up",
             stage="after_apply",
             section="follow_up",
-            due=hold(app.applied_on + timedelta(days=policy.follow_up_after_days)),
+            due=due,
             channels=("email", "note"),
             message=f"Follow up on your application to {who}: one email or mailed note",
             why=(
@@ -110,26 +126,49 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
         e.kind == "status" and e.status not in (None, "applied") for e in app.events
     )
     if not responded:
-        yield Action(
-            kind="ghosted",
-            section="follow_up",
-            due=app.applied_on + timedelta(days=policy.ghost_after_days),
-            message=f"No reply from {who}: mark it ghosted and move on",
-            why=(
-                f"applied {app.applied_on.isoformat()}, followed up, no response in "
-                f"{policy.ghost_after_days} days"
-            ),
-            application_id=app.id,
-            command=f"jobhunt status {app.id} ghosted",
-            nudge_key=f"ghosted:{app.id}",
-            rank=90,
-        )
+        yield _ghosted(app, who, policy, "followed up, no response")
 
 
-def _after_interview(app, last, follow_ups, hold, today, policy, who) -> Iterator[Action]:
-    """Thank-you the next day, then a weekly phone check-in and note until the outcome."""
-    if app.status in OUTCOME_STATUSES:
+def _ghosted(app: Application, who: str, policy: Policy, what: str) -> Action:
+    """Rule 3: silent long after applying: suggest marking it ghosted, weekly."""
+    assert app.applied_on is not None
+    return Action(
+        kind="ghosted",
+        section="follow_up",
+        due=app.applied_on + timedelta(days=policy.ghost_after_days),
+        message=f"No reply from {who}: mark it ghosted and move on",
+        why=f"applied {app.applied_on.isoformat()}, {what} in {policy.ghost_after_days} days",
+        application_id=app.id,
+        command=f"jobhunt status {app.id} ghosted",
+        nudge_key=f"ghosted:{app.id}",
+        rank=90,
+    )
+
+
+def _decision(app: Application, *, today: date, who: str) -> Iterator[Action]:
+    """An offer with a day to answer by: a reminder two days before and on that day."""
+    offers = [e for e in _of(app.events, "status") if e.status == "offer"]
+    by = offers[-1].until if offers else None
+    if by is None or not 0 <= (by - today).days <= DECISION_NOTICE_DAYS:
         return
+    when = "today" if by == today else f"by {by.isoformat()}"
+    yield Action(
+        kind="decision",
+        section="follow_up",
+        due=by,
+        message=f"Decide on the offer from {who}: answer {when}",
+        why=f"offer recorded {offers[-1].on.isoformat()}, to be answered by {by.isoformat()}",
+        application_id=app.id,
+        command=f"jobhunt status {app.id} accepted",
+        rank=0,
+    )
+
+
+def _after_interview(
+    app, last, follow_ups, hold, today, policy, who, *, next_round: bool = False
+) -> Iterator[Action]:
+    """Thank-you after each round, then a weekly phone check-in and note until the
+    outcome; no check-in while the next round is scheduled (you know where you stand)."""
     since = [f for f in follow_ups if f.on >= last.on]
     check_in_due = last.on + timedelta(days=policy.check_in_every_days)
     # Follow-ups after the thank-you window count as check-ins and restart the clock.
@@ -154,11 +193,27 @@ def _after_interview(app, last, follow_ups, hold, today, policy, who) -> Iterato
                 command=f"jobhunt log {app.id} --via note",
                 rank=5,
             )
+    if next_round:
+        return
     basis = (
         f"last follow-up {check_ins[-1].on.isoformat()}"
         if check_ins
         else f"interviewed {last.on.isoformat()}"
     )
+    heard = check_ins[-1].on if check_ins else last.on
+    if check_in_due <= today and (today - heard).days >= policy.ghost_after_days:
+        yield Action(
+            kind="ghosted",
+            section="follow_up",
+            due=heard + timedelta(days=policy.ghost_after_days),
+            message=f"No reply from {who}: mark it ghosted and move on",
+            why=f"{basis}, no check-in made and no response in {policy.ghost_after_days} days",
+            application_id=app.id,
+            command=f"jobhunt status {app.id} ghosted",
+            nudge_key=f"ghosted:{app.id}",
+            rank=90,
+        )
+        return
     yield Action(
         kind="follow_up",
         stage="check_in",

@@ -14,6 +14,10 @@ Five rules, each yielding `Action`s in the "network" section:
    ``event_follow_up`` from the day after, for each contact met there who has not
    been contacted since (overdue after that, for a week).
 5. ``network_target``: fewer than ``weekly_touches`` interactions this week.
+6. Offer pending: while any offer waits for your answer, industry leaders and people at
+   the companies you applied to step up like recruiters, the weekly target is
+   ``weekly_touches`` * ``offer_touches_factor``, and ``offer_event`` suggests (weekly)
+   going to a networking event or association meeting.
 
 Nothing here reads the clock, the store or the terminal.
 """
@@ -34,6 +38,7 @@ from jobhunt.records import Application, Contact, Interaction, Snapshot
 from jobhunt.rules import base
 
 STEP_UP_KINDS = ("recruiter", "recruitment-firm")
+OFFER_STEP_UP_KINDS = ("industry-leader",)  # stepped up too while an offer is pending
 FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
 
 
@@ -69,6 +74,25 @@ def pending_companies(applications: Iterable[Application]) -> dict[str, str]:
         if key not in found or what == "offer":
             found[key] = (app.company.strip(), what)
     return {key: f"{what} pending at {name}" for key, (name, what) in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class OfferPending:
+    """An offer waits for your answer: networking steps up (rule 6)."""
+
+    reason: str  # "offer pending at Acme"
+    targets: frozenset[str]  # match keys of the companies with an open application
+
+
+def offer_pending(applications: Iterable[Application]) -> OfferPending | None:
+    """While any offer is pending: industry leaders and people at the companies you
+    applied to step up like recruiters, and the weekly target is multiplied."""
+    apps = [a for a in applications if a.is_open]
+    offers = sorted({a.company.strip() for a in apps if a.status == "offer"})
+    if not offers:
+        return None
+    targets = frozenset(_key(a.company) for a in apps if a.status != "saved" and _key(a.company))
+    return OfferPending(f"offer pending at {', '.join(offers)}", targets)
 
 
 def base_cadence(contact: Contact, policy: base.Policy) -> int:
@@ -116,7 +140,11 @@ def _basis(contact: Contact, last_touch: date | None) -> tuple[date, bool]:
 
 
 def _cadence(
-    contact: Contact, policy: base.Policy, pending: dict[str, str], all_pending: str | None
+    contact: Contact,
+    policy: base.Policy,
+    pending: dict[str, str],
+    all_pending: str | None,
+    offer: OfferPending | None = None,
 ) -> tuple[int, int, str | None]:
     """(usual cadence, cadence after any step-up, why it is stepped up or None)."""
     usual = base_cadence(contact, policy)
@@ -125,6 +153,10 @@ def _cadence(
         reason = all_pending or ", ".join(pending[k] for k in sorted(pending))
     elif pending and _key(contact.company) in pending:
         reason = pending[_key(contact.company)]
+    elif offer is not None and (
+        contact.kind in OFFER_STEP_UP_KINDS or _key(contact.company) in offer.targets
+    ):
+        reason = offer.reason
     return usual, (stepped_up(usual, policy.step_up_factor) if reason else usual), reason
 
 
@@ -135,6 +167,7 @@ def touch_plan(
     pending: dict[str, str] | None = None,
     last_touch: date | None = None,
     all_pending: str | None = None,
+    offer: OfferPending | None = None,
 ) -> TouchPlan:
     """The next stay-in-touch day for one contact.
 
@@ -142,7 +175,7 @@ def touch_plan(
     contact record may not know of (the later of the two counts).
     """
     basis, touched = _basis(contact, last_touch)
-    usual, cadence, reason = _cadence(contact, policy, pending or {}, all_pending)
+    usual, cadence, reason = _cadence(contact, policy, pending or {}, all_pending, offer)
     return TouchPlan(
         contact_id=contact.id,
         due=basis + timedelta(days=cadence),
@@ -201,6 +234,7 @@ def network_actions(
             rank=29,
         )
     yield from find_contact_actions(snapshot, today=today, policy=policy)
+    yield from offer_event_actions(snapshot, today=today, policy=policy)
     yield from target_actions(snapshot, today=today, policy=policy)
 
 
@@ -212,14 +246,15 @@ def due_touches(
     last = _last_touches(snapshot.touches) if last is None else last
     pending = pending_companies(snapshot.open_applications)
     every = ", ".join(pending[k] for k in sorted(pending))  # once, not once per recruiter
+    offer = offer_pending(snapshot.open_applications)
     due = []
     for contact in snapshot.contacts:
         basis, _ = _basis(contact, last.get(contact.id))
-        day = basis + timedelta(days=_cadence(contact, policy, pending, every)[1])
+        day = basis + timedelta(days=_cadence(contact, policy, pending, every, offer)[1])
         if day <= today:
             due.append((day, contact, partial(
                 touch_plan, contact, policy=policy, pending=pending,
-                last_touch=last.get(contact.id), all_pending=every,
+                last_touch=last.get(contact.id), all_pending=every, offer=offer,
             )))  # fmt: skip
     due.sort(key=lambda item: (item[0], item[1].id))
     return due
@@ -354,14 +389,55 @@ def touches_this_week(snapshot: Snapshot, *, today: date, policy: base.Policy) -
     return sum(1 for t in snapshot.touches if start <= t.on <= today)
 
 
+def weekly_touch_target(snapshot: Snapshot, *, policy: base.Policy) -> int:
+    """The week's networking target: `weekly_touches`, times `offer_touches_factor`
+    (rounded half up) while an offer is pending."""
+    if offer_pending(snapshot.open_applications) is None:
+        return policy.weekly_touches
+    return int(policy.weekly_touches * policy.offer_touches_factor + 0.5)
+
+
+def offer_event_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy
+) -> Iterator[base.Action]:
+    """Rule 6: while an offer is pending, go to a networking event or an association
+    meeting (the next one recorded, or find one): a weekly suggestion."""
+    offer = offer_pending(snapshot.open_applications)
+    if offer is None:
+        return
+    ahead = sorted((m for m in snapshot.meetups if m.on >= today), key=lambda m: (m.on, m.id))
+    if ahead:
+        nxt = ahead[0]
+        message = f"An offer is pending: keep networking, go to {nxt.title} on {nxt.on.isoformat()}"
+        command, event_id = f"jobhunt event show {nxt.id}", nxt.id
+    else:
+        message = (
+            "An offer is pending: keep networking, find a networking event or an "
+            "association meeting to go to this week"
+        )
+        command, event_id = "jobhunt event add TITLE --on DATE", None
+    yield base.Action(
+        kind="offer_event",
+        section="network",
+        due=today,
+        message=message,
+        why=f"{offer.reason}: never assume the job; step networking up until you sign",
+        event_id=event_id,
+        command=command,
+        nudge_key="offer_event",
+        rank=80,
+    )
+
+
 def target_actions(
     snapshot: Snapshot, *, today: date, policy: base.Policy
 ) -> Iterator[base.Action]:
     """Rule 5: the weekly networking target (until an accepted job ends the search)."""
-    if policy.weekly_touches <= 0 or base.search_ended_by(snapshot) is not None:
+    target = weekly_touch_target(snapshot, policy=policy)
+    if target <= 0 or base.search_ended_by(snapshot) is not None:
         return
     done = touches_this_week(snapshot, today=today, policy=policy)
-    remaining = policy.weekly_touches - done
+    remaining = target - done
     if remaining <= 0:
         return
     start = week_start(today, policy.first_weekday)
@@ -371,12 +447,15 @@ def target_actions(
         section="network",
         due=start + timedelta(days=6),
         message=(
-            f"Get in touch with {remaining} more {people} this week "
-            f"({done} of {policy.weekly_touches} so far)"
+            f"Get in touch with {remaining} more {people} this week ({done} of {target} so far)"
         ),
         why=(
-            f"weekly networking target of {policy.weekly_touches} touches, "
-            f"week of {start.isoformat()}"
+            f"weekly networking target of {target} touches, week of {start.isoformat()}"
+            + (
+                f" (usually {policy.weekly_touches}; stepped up while an offer is pending)"
+                if target != policy.weekly_touches
+                else ""
+            )
         ),
         command=(
             "jobhunt contact list" if snapshot.contacts else "jobhunt contact add NAME --company X"

@@ -14,7 +14,6 @@ import os
 import sqlite3
 import weakref
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from jobhunt.errors import StoreError
@@ -29,8 +28,10 @@ LOCKED_HINT = (
 
 
 def utc_now() -> str:
-    """An instant as stored: ISO 8601 in UTC, seconds precision."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """An instant as stored: ISO 8601 in UTC, seconds precision (on JOBHUNT_TODAY's day)."""
+    from jobhunt.clock import now_utc
+
+    return now_utc().isoformat(timespec="seconds")
 
 
 def _casefold(value: object) -> str | None:

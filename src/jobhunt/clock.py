@@ -1,0 +1,50 @@
+"""The clock: the only place jobhunt asks what day and time it is.
+
+`JOBHUNT_TODAY=YYYY-MM-DD` pins the day (for demos, previews of a search replayed day by
+day, and tests): `today()` returns it, and `now_utc()` returns the current time of day
+on that local day, so records are stamped as typed on the pinned day. Nothing below
+the command line calls this module except the store's timestamps; the rules take
+`today` as a parameter.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+ENV_TODAY = "JOBHUNT_TODAY"
+
+
+def pinned_day() -> date | None:
+    """The day JOBHUNT_TODAY pins, or None. A malformed value is a user error."""
+    text = os.environ.get(ENV_TODAY)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        from jobhunt.errors import InputError
+
+        raise InputError(f"{ENV_TODAY}={text!r} is not a YYYY-MM-DD date") from None
+
+
+def today() -> date:
+    """The local calendar day (a cron job west of Greenwich must not run a day early)."""
+    return pinned_day() or date.today()
+
+
+def now_utc() -> datetime:
+    """This instant in UTC; on a pinned day, this time of day on that local day."""
+    pinned = pinned_day()
+    if pinned is None:
+        return datetime.now(UTC)
+    local = datetime.now().astimezone()
+    return local.replace(year=pinned.year, month=pinned.month, day=pinned.day).astimezone(UTC)
+
+
+def local_day(instant: str) -> date:
+    """The local calendar day of a stored UTC instant (ISO 8601)."""
+    moment = datetime.fromisoformat(instant)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date()
