@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobhunt.cli._common import Json, local_today, policy, state
+from jobhunt.cli._common import Json, day, policy, state
+from jobhunt.dates import DATE_HELP
 
 if TYPE_CHECKING:
     from jobhunt.render import Output
@@ -31,6 +32,15 @@ def stats(
             help="How many weeks the weekly chart and the activity calendar cover.",
         ),
     ] = 12,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="Your search as it stood on that day: only what was dated on or before it "
+            f"counts. {DATE_HELP}",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """Your search in numbers: the funnel (applied, responded, interviewed, offered,
@@ -42,9 +52,9 @@ def stats(
     from jobhunt import store
     from jobhunt.render import Output
 
-    today, pol = local_today(), policy()
+    today, pol = day(on), policy()
     conn = state(ctx).conn()
-    apps = store.list_applications(conn, include_closed=True)
+    apps = store.applications_as_of(conn, today)
     starts = st.week_starts(today=today, weeks=weeks, first_weekday=pol.first_weekday)
     other = store.activity_days(conn, start=starts[0], end=today)
     overall = st.funnel(apps)

@@ -19,80 +19,39 @@ Five rules, each yielding `Action`s in the "network" section:
    ``weekly_touches`` * ``offer_touches_factor``, and ``offer_event`` suggests (weekly)
    going to a networking event or association meeting.
 
-Nothing here reads the clock, the store or the terminal.
+Rules 4 and 6's event suggestion live in meetings.py, the helpers both share (company
+keys, pending applications) in people.py. Nothing here reads the clock, the store or the
+terminal.
 """
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
 from jobhunt.dates import week_start
-from jobhunt.records import Application, Contact, Interaction, Snapshot
+from jobhunt.records import Application, Contact, Snapshot
 
 # The vocabulary through its module (base.Action, base.Policy): the purity check in
 # tests/test_rules_network.py lists the package, `jobhunt.rules`, as the import allowed.
-from jobhunt.rules import base
+from jobhunt.rules import base, meetings, people
+
+# The shared helpers under the names this module has always used.
+_key = people.company_key
+_who = people.who
+_last_touches = people.last_touches
+pending_companies = people.pending_companies
+offer_pending = people.offer_pending
+OfferPending = people.OfferPending
 
 STEP_UP_KINDS = ("recruiter", "recruitment-firm")
 OFFER_STEP_UP_KINDS = ("industry-leader",)  # stepped up too while an offer is pending
-FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
-
-
-def _key(company: str | None) -> str:
-    """Company names compare case-insensitively and ignoring outer spaces."""
-    return (company or "").strip().casefold()
 
 
 # --------------------------------------------------------------------------- cadence
-
-
-def pending_companies(applications: Iterable[Application]) -> dict[str, str]:
-    """Companies with an interview or offer pending: {match key: "interview pending at X"}.
-
-    Pending means an open application that is interviewing or has an offer, or one
-    still marked applied that has an interview recorded.
-    """
-    found: dict[str, tuple[str, str]] = {}
-    for app in sorted(applications, key=lambda a: a.id):
-        if not app.is_open:
-            continue
-        if app.status == "offer":
-            what = "offer"
-        elif app.status == "interviewing" or (
-            app.status == "applied" and any(e.kind == "interview" for e in app.events)
-        ):
-            what = "interview"
-        else:
-            continue
-        key = _key(app.company)
-        if not key:
-            continue
-        if key not in found or what == "offer":
-            found[key] = (app.company.strip(), what)
-    return {key: f"{what} pending at {name}" for key, (name, what) in found.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class OfferPending:
-    """An offer waits for your answer: networking steps up (rule 6)."""
-
-    reason: str  # "offer pending at Acme"
-    targets: frozenset[str]  # match keys of the companies with an open application
-
-
-def offer_pending(applications: Iterable[Application]) -> OfferPending | None:
-    """While any offer is pending: industry leaders and people at the companies you
-    applied to step up like recruiters, and the weekly target is multiplied."""
-    apps = [a for a in applications if a.is_open]
-    offers = sorted({a.company.strip() for a in apps if a.status == "offer"})
-    if not offers:
-        return None
-    targets = frozenset(_key(a.company) for a in apps if a.status != "saved" and _key(a.company))
-    return OfferPending(f"offer pending at {', '.join(offers)}", targets)
 
 
 def base_cadence(contact: Contact, policy: base.Policy) -> int:
@@ -188,20 +147,6 @@ def touch_plan(
     )
 
 
-def _last_touches(touches: Iterable[Interaction]) -> dict[int, date]:
-    last: dict[int, date] = {}
-    for t in touches:
-        if t.contact_id not in last or t.on > last[t.contact_id]:
-            last[t.contact_id] = t.on
-    return last
-
-
-def _who(contact: Contact) -> str:
-    if contact.company:
-        return f"{contact.name} ({contact.kind} at {contact.company})"
-    return f"{contact.name} ({contact.kind})"
-
-
 # --------------------------------------------------------------------------- the rules
 
 
@@ -210,7 +155,7 @@ def network_actions(
 ) -> Iterator[base.Action]:
     last = _last_touches(snapshot.touches)
     followed: set[int] = set()
-    for action in event_actions(snapshot, today=today, policy=policy, last=last):
+    for action in meetings.event_actions(snapshot, today=today, policy=policy, last=last):
         if action.contact_id is not None:
             followed.add(action.contact_id)
         yield action
@@ -234,7 +179,7 @@ def network_actions(
             rank=29,
         )
     yield from find_contact_actions(snapshot, today=today, policy=policy)
-    yield from offer_event_actions(snapshot, today=today, policy=policy)
+    yield from meetings.offer_event_actions(snapshot, today=today, policy=policy)
     yield from target_actions(snapshot, today=today, policy=policy)
 
 
@@ -334,56 +279,6 @@ def find_contact_actions(
         shown += 1
 
 
-def event_actions(
-    snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
-) -> Iterator[base.Action]:
-    """Rule 4: a networking event ahead, and the people met at one just past."""
-    last = _last_touches(snapshot.touches) if last is None else last
-    for meetup in sorted(snapshot.meetups, key=lambda m: (m.on, m.id)):
-        ahead = (meetup.on - today).days
-        where = f" at {meetup.place}" if meetup.place else ""
-        if 0 <= ahead <= policy.event_notice_days:
-            when = "today" if ahead == 0 else f"on {meetup.on.isoformat()}"
-            yield base.Action(
-                kind="event",
-                section="network",
-                due=meetup.on,
-                message=f"Networking event {when}: {meetup.title}{where}",
-                why=(
-                    f"event rule: {meetup.kind} on {meetup.on.isoformat()}, "
-                    f"shown {policy.event_notice_days} day(s) ahead"
-                ),
-                event_id=meetup.id,
-                command=f"jobhunt event show {meetup.id}",
-                rank=0,
-            )
-        if not 1 <= -ahead <= FOLLOW_UP_WINDOW_DAYS:
-            continue
-        for contact in snapshot.contacts:
-            if contact.met_at_event_id != meetup.id:
-                continue
-            latest = max(
-                (d for d in (contact.last_touch, last.get(contact.id)) if d is not None),
-                default=None,
-            )
-            if latest is not None and latest >= meetup.on:
-                continue
-            yield base.Action(
-                kind="event_follow_up",
-                section="network",
-                due=meetup.on + timedelta(days=1),
-                message=f"Follow up with {_who(contact)}, met at {meetup.title}",
-                why=(
-                    f"event follow-up rule: met at {meetup.title} on {meetup.on.isoformat()}; "
-                    "follow up the day after"
-                ),
-                contact_id=contact.id,
-                event_id=meetup.id,
-                command=f"jobhunt contact touch {contact.id} --via email",
-                rank=10,
-            )
-
-
 def touches_this_week(snapshot: Snapshot, *, today: date, policy: base.Policy) -> int:
     start = week_start(today, policy.first_weekday)
     return sum(1 for t in snapshot.touches if start <= t.on <= today)
@@ -395,38 +290,6 @@ def weekly_touch_target(snapshot: Snapshot, *, policy: base.Policy) -> int:
     if offer_pending(snapshot.open_applications) is None:
         return policy.weekly_touches
     return int(policy.weekly_touches * policy.offer_touches_factor + 0.5)
-
-
-def offer_event_actions(
-    snapshot: Snapshot, *, today: date, policy: base.Policy
-) -> Iterator[base.Action]:
-    """Rule 6: while an offer is pending, go to a networking event or an association
-    meeting (the next one recorded, or find one): a weekly suggestion."""
-    offer = offer_pending(snapshot.open_applications)
-    if offer is None:
-        return
-    ahead = sorted((m for m in snapshot.meetups if m.on >= today), key=lambda m: (m.on, m.id))
-    if ahead:
-        nxt = ahead[0]
-        message = f"An offer is pending: keep networking, go to {nxt.title} on {nxt.on.isoformat()}"
-        command, event_id = f"jobhunt event show {nxt.id}", nxt.id
-    else:
-        message = (
-            "An offer is pending: keep networking, find a networking event or an "
-            "association meeting to go to this week"
-        )
-        command, event_id = "jobhunt event add TITLE --on DATE", None
-    yield base.Action(
-        kind="offer_event",
-        section="network",
-        due=today,
-        message=message,
-        why=f"{offer.reason}: never assume the job; step networking up until you sign",
-        event_id=event_id,
-        command=command,
-        nudge_key="offer_event",
-        rank=80,
-    )
 
 
 def target_actions(

@@ -79,7 +79,13 @@ from jobhunt.store.queries import (
     list_skills,
     record_counts,
 )
-from jobhunt.store.snapshot import activity_days, load_snapshot, record_nudges, week_facts
+from jobhunt.store.snapshot import (
+    activity_days,
+    applications_as_of,
+    load_snapshot,
+    record_nudges,
+    week_facts,
+)
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -88,6 +94,7 @@ __all__ = [
     "UNDO_KEEP",
     "activity_days",
     "applications_active_between",
+    "applications_as_of",
     "applications_for_matching",
     "applied_migrations",
     "auto_backup",

@@ -1,0 +1,97 @@
+"""Networking events: rule 4 (an event ahead, and the people met at one just past) and
+rule 6's event suggestion while an offer is pending (see network.py for the habit).
+Pure: nothing here reads the clock, the store or the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from jobhunt.records import Snapshot
+from jobhunt.rules import base
+from jobhunt.rules.people import last_touches, offer_pending, who
+
+FOLLOW_UP_WINDOW_DAYS = 7  # an event follow-up stays on the agenda this long
+
+
+def event_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
+) -> Iterator[base.Action]:
+    """Rule 4: a networking event ahead, and the people met at one just past."""
+    last = last_touches(snapshot.touches) if last is None else last
+    for meetup in sorted(snapshot.meetups, key=lambda m: (m.on, m.id)):
+        ahead = (meetup.on - today).days
+        where = f" at {meetup.place}" if meetup.place else ""
+        if 0 <= ahead <= policy.event_notice_days:
+            when = "today" if ahead == 0 else f"on {meetup.on.isoformat()}"
+            yield base.Action(
+                kind="event",
+                section="network",
+                due=meetup.on,
+                message=f"Networking event {when}: {meetup.title}{where}",
+                why=(
+                    f"event rule: {meetup.kind} on {meetup.on.isoformat()}, "
+                    f"shown {policy.event_notice_days} day(s) ahead"
+                ),
+                event_id=meetup.id,
+                command=f"jobhunt event show {meetup.id}",
+                rank=0,
+            )
+        if not 1 <= -ahead <= FOLLOW_UP_WINDOW_DAYS:
+            continue
+        for contact in snapshot.contacts:
+            if contact.met_at_event_id != meetup.id:
+                continue
+            latest = max(
+                (d for d in (contact.last_touch, last.get(contact.id)) if d is not None),
+                default=None,
+            )
+            if latest is not None and latest >= meetup.on:
+                continue
+            yield base.Action(
+                kind="event_follow_up",
+                section="network",
+                due=meetup.on + timedelta(days=1),
+                message=f"Follow up with {who(contact)}, met at {meetup.title}",
+                why=(
+                    f"event follow-up rule: met at {meetup.title} on {meetup.on.isoformat()}; "
+                    "follow up the day after"
+                ),
+                contact_id=contact.id,
+                event_id=meetup.id,
+                command=f"jobhunt contact touch {contact.id} --via email",
+                rank=10,
+            )
+
+
+def offer_event_actions(
+    snapshot: Snapshot, *, today: date, policy: base.Policy
+) -> Iterator[base.Action]:
+    """Rule 6: while an offer is pending, go to a networking event or an association
+    meeting (the next one recorded, or find one): a weekly suggestion."""
+    offer = offer_pending(snapshot.open_applications)
+    if offer is None:
+        return
+    ahead = sorted((m for m in snapshot.meetups if m.on >= today), key=lambda m: (m.on, m.id))
+    if ahead:
+        nxt = ahead[0]
+        message = f"An offer is pending: keep networking, go to {nxt.title} on {nxt.on.isoformat()}"
+        command, event_id = f"jobhunt event show {nxt.id}", nxt.id
+    else:
+        message = (
+            "An offer is pending: keep networking, find a networking event or an "
+            "association meeting to go to this week"
+        )
+        command, event_id = "jobhunt event add TITLE --on DATE", None
+    yield base.Action(
+        kind="offer_event",
+        section="network",
+        due=today,
+        message=message,
+        why=f"{offer.reason}: never assume the job; step networking up until you sign",
+        event_id=event_id,
+        command=command,
+        nudge_key="offer_event",
+        rank=80,
+    )
