@@ -68,14 +68,16 @@ def run_once(
 
 
 def measure(name, argv, env, runs, size=None, prepare=None) -> Timing:
+    """`argv` is a list, or a function of the run number (0 is the warm-up)."""
+    args = argv if callable(argv) else (lambda _: argv)
     if prepare:
         prepare()
-    run_once(argv, env)  # warm-up
+    run_once(args(0), env)  # warm-up
     times, cpu, peak = [], [], 0
-    for _ in range(runs):
+    for run in range(1, runs + 1):
         if prepare:
             prepare()
-        elapsed, rss, used = run_once(argv, env)
+        elapsed, rss, used = run_once(args(run), env)
         times.append(elapsed)
         cpu.append(used)
         peak = max(peak, rss)
@@ -84,6 +86,52 @@ def measure(name, argv, env, runs, size=None, prepare=None) -> Timing:
 
 def jobhunt(*args: str) -> list[str]:
     return [PY, "-m", "jobhunt", *args]
+
+
+def write_commands(size: int) -> list[tuple[str, object]]:
+    """The write commands typed straight after applying, a call or an email. Each run
+    changes something (a new record, or a field set to a new value)."""
+    app = str(size)  # an application that exists at every size
+    return [
+        ("add", ["add", "Bench Co", "Role"]),
+        ("log", ["log", app, "--via", "email"]),
+        ("status", ["status", app, "interviewing"]),
+        ("interview", ["interview", app, "--on", "2026-11-20"]),
+        ("edit", lambda run: ["edit", app, "--note", f"bench {run}"]),
+        ("contact add", ["contact", "add", "Bench Person", "--company", "Bench Co"]),
+        ("contact touch", ["contact", "touch", "1", "--via", "email"]),
+        ("course log", ["course", "log", "1", "--hours", "1"]),
+    ]
+
+
+WRITES = [name for name, _ in write_commands(1)]
+
+# One committed write transaction on the store, timed directly: what a write command
+# cannot avoid (BEGIN IMMEDIATE, an INSERT, COMMIT with its fsync: synchronous=FULL, WAL).
+_TXN_PROBE = """
+import sqlite3, statistics, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA synchronous = FULL")
+conn.execute("PRAGMA foreign_keys = ON")
+times = []
+for i in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO nudge (key, shown_on) VALUES (?, ?)", (f"bench-{i}", "2026-11-27"))
+    conn.execute("COMMIT")
+    times.append(time.perf_counter() - start)
+conn.execute("DELETE FROM nudge WHERE key LIKE 'bench-%'")
+print(statistics.median(times))
+"""
+
+
+def write_transaction(db: Path, runs: int = 25) -> float:
+    """The median time of one committed write transaction on `db` (in a child process)."""
+    out = subprocess.run(
+        [PY, "-c", _TXN_PROBE, str(db), str(runs)], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.strip())
 
 
 def has_command(env, *args) -> bool:
@@ -162,6 +210,7 @@ def main() -> int:
         args.sizes, args.runs = [1000], 2
     work = Path(tempfile.mkdtemp(prefix="jobhunt-bench-"))
     results: list[Timing] = []
+    txns: dict[int, float] = {}
     try:
         base_env = {**os.environ, "JOBHUNT_TODAY": TODAY, "XDG_CONFIG_HOME": str(work / "config")}
         base_env.pop("FORCE_COLOR", None)
@@ -202,17 +251,18 @@ def main() -> int:
             )
             results.append(measure("list", jobhunt("list"), env, args.runs, size))
             results.append(measure("show ID", jobhunt("show", str(size)), env, args.runs, size))
-            results.append(measure("add", jobhunt("add", "Bench Co", "Role"), env, args.runs, size))
-            if has_command(env, "contact", "touch"):
-                results.append(
-                    measure(
-                        "contact touch",
-                        jobhunt("contact", "touch", "1", "--via", "email"),
-                        env,
-                        args.runs,
-                        size,
-                    )
+            for name, argv in write_commands(size):
+                command = (
+                    (lambda a: lambda run: jobhunt(*a(run)))(argv)
+                    if callable(argv)
+                    else jobhunt(*argv)
                 )
+                results.append(measure(name, command, env, args.runs, size))
+            txn = write_transaction(db)
+            txns[size] = txn
+            print(
+                f"one committed write transaction at {size:,}: {txn * 1000:.1f} ms", file=sys.stderr
+            )
             comp_env = {
                 **env,
                 "_JOBHUNT_COMPLETE": "complete_bash",
@@ -245,14 +295,14 @@ def main() -> int:
             results.append(timing)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = render(results, args)
+    report = render(results, args, txns)
     print(report)
     if not args.smoke:
         args.out.write_text(report, encoding="utf-8")
     return 0
 
 
-def render(results: list[Timing], args) -> str:
+def render(results: list[Timing], args, txns: dict[int, float]) -> str:
     by = {(r.name, r.size): r for r in results}
     bare = by[("python -c pass", None)].median
     floor = by[("floor: typer + rich table", None)].median
@@ -297,8 +347,8 @@ def render(results: list[Timing], args) -> str:
         by[("completion of an id", large)].median / floor,
         1.2,
     )
-    for name in ("add", "contact touch"):
-        if (name, large) in by:
+    for name in WRITES:
+        if (name, large) in by and large != small:
             check(
                 f"{name} at {large:,} <= 1.2 x at {small:,}",
                 by[(name, large)].median / by[(name, small)].median,
@@ -336,10 +386,51 @@ def render(results: list[Timing], args) -> str:
         "Peak memory is ru_maxrss of each child (it includes about 15 MB the benchmark",
         "process shares with every child at fork).",
     ]
+    lines += write_targets(by, txns, sizes)
     notes_file = HERE / "notes.md"
     if notes_file.exists():
         lines += ["", notes_file.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
+
+
+def write_targets(by: dict, txns: dict[int, float], sizes: list[int]) -> list[str]:
+    """Each write command against its targets, wall and CPU side by side: CPU time at most
+    1.3 x the floor's; wall time at most `show ID`'s plus one committed write transaction."""
+    floor = by[("floor: typer + rich table", None)]
+    floor_cpu = statistics.median(floor.cpu)
+    small = sizes[0]
+    lines = [
+        "",
+        "## Write commands",
+        "",
+        f"Floor: {floor.median * 1000:.1f} ms wall, {floor_cpu * 1000:.1f} ms CPU. One committed "
+        "write transaction (BEGIN IMMEDIATE, one INSERT, COMMIT; WAL, synchronous=FULL), "
+        "median of 25 on the same store: "
+        + ", ".join(f"{txns[n] * 1000:.1f} ms at {n:,}" for n in sizes if n in txns)
+        + ".",
+        "",
+        "| command | applications | wall ms | CPU ms | wall / floor | CPU / floor (<= 1.3) "
+        f"| show ID + txn ms | wall <= show + txn | x at {small:,} (<= 1.2) |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|",
+    ]
+    for size in sizes:
+        show = by.get(("show ID", size))
+        for name in WRITES:
+            r = by.get((name, size))
+            if r is None or show is None:
+                continue
+            cpu = statistics.median(r.cpu)
+            budget = show.median + txns.get(size, 0.0)
+            ratio_cpu = cpu / floor_cpu
+            scale = r.median / by[(name, small)].median if (name, small) in by else float("nan")
+            lines.append(
+                f"| {name} | {size:,} | {r.median * 1000:.1f} | {cpu * 1000:.1f} "
+                f"| {r.median / floor.median:.2f} "
+                f"| {ratio_cpu:.2f} {'yes' if ratio_cpu <= 1.3 else 'NO'} | {budget * 1000:.1f} "
+                f"| {'yes' if r.median <= budget else 'NO'} "
+                f"| {scale:.2f} {'yes' if scale <= 1.2 else 'NO'} |"
+            )
+    return lines
 
 
 if __name__ == "__main__":
