@@ -227,6 +227,26 @@ def _target(name: str):  # type: ignore[no-untyped-def]
     return getattr(importlib.import_module(module), attribute)
 
 
+class LazySubGroup(TyperGroup):
+    """A command group (contact, course...) whose commands are built when first asked
+    for: `jobhunt contact touch` builds `touch` alone, not the group's eight (Typer
+    evaluates every signature it builds, ~2 ms each)."""
+
+    lazy: dict  # name -> Typer CommandInfo, in registration order
+
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        return list(self.lazy)
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            from typer.main import get_command
+
+            single = typer.Typer(rich_markup_mode=None, add_completion=False)
+            single.registered_commands.append(self.lazy[cmd_name])
+            self.commands[cmd_name] = get_command(single)
+        return self.commands.get(cmd_name)
+
+
 def build_command(name: str):  # type: ignore[no-untyped-def]
     """The Click command for `name`, built on first use and cached."""
     if name not in _BUILT:
@@ -236,7 +256,18 @@ def build_command(name: str):  # type: ignore[no-untyped-def]
         if isinstance(target, typer.Typer):
             target.info.name = name
             target._add_completion = False  # completion options belong to the root only
-            _BUILT[name] = get_command(target)
+            if target.registered_callback is None:  # (import, export) built whole
+                _BUILT[name] = get_command(target)
+                return _BUILT[name]
+            infos = target.registered_commands
+            target.registered_commands = []  # the group alone: its callback and options
+            try:
+                group = get_command(target)
+            finally:
+                target.registered_commands = infos
+            group.__class__ = LazySubGroup
+            group.lazy = {info.name or info.callback.__name__: info for info in infos}
+            _BUILT[name] = group
         else:
             single = typer.Typer(rich_markup_mode=None, add_completion=False)
             single.command(name)(target)
