@@ -201,6 +201,18 @@ def complete_from(choices: tuple[str, ...]):
     return complete
 
 
+def via_option(channels: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The required --via option: one of `channels`, completed from them."""
+    return Annotated[
+        str,
+        typer.Option(
+            "--via",
+            help="How: " + ", ".join(channels) + ".",
+            autocompletion=complete_from(channels),
+        ),
+    ]
+
+
 AppId = Annotated[
     int,
     typer.Argument(

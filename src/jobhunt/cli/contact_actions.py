@@ -18,6 +18,7 @@ from jobhunt.cli._common import (
     day,
     policy,
     state,
+    via_option,
 )
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
     from jobhunt.records import Contact
     from jobhunt.rules_network import TouchPlan
+
+
+TouchVia = via_option(TOUCH_CHANNELS)
 
 
 def view(contact: Contact) -> dict:
@@ -54,14 +58,7 @@ def cadence_text(plan: TouchPlan, contact: Contact) -> str:
 def touch(
     ctx: typer.Context,
     contact_id: ContactId,
-    via: Annotated[
-        str,
-        typer.Option(
-            "--via",
-            help="How: " + ", ".join(TOUCH_CHANNELS) + ".",
-            autocompletion=complete_from(TOUCH_CHANNELS),
-        ),
-    ],
+    via: TouchVia,
     on: OnDay = None,
     note: Note = None,
     as_json: Json = False,

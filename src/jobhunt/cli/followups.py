@@ -18,9 +18,12 @@ from jobhunt.cli._common import (
     local_today,
     policy,
     state,
+    via_option,
 )
 from jobhunt.cli.applications import view
 from jobhunt.dates import DATE_HELP
+
+FollowUpVia = via_option(FOLLOW_UP_CHANNELS)
 
 
 def _event_done(
@@ -48,14 +51,7 @@ def _event_done(
 def log(
     ctx: typer.Context,
     app_id: AppId,
-    via: Annotated[
-        str,
-        typer.Option(
-            "--via",
-            help="How: " + ", ".join(FOLLOW_UP_CHANNELS) + ".",
-            autocompletion=complete_from(FOLLOW_UP_CHANNELS),
-        ),
-    ],
+    via: FollowUpVia,
     on: OnDay = None,
     note: Note = None,
     as_json: Json = False,
