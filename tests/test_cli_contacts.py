@@ -621,6 +621,31 @@ def test_find_contact_on_the_agenda(jh) -> None:
     assert [a for a in jh.json("today")["actions"] if a["kind"] == "find_contact"] == []
 
 
+def test_pending_applications_are_all_that_pending_companies_counts(jh) -> None:
+    from jobhunt import rules_network, store
+    from jobhunt.backend import resolve
+
+    for company in ("Interviewing", "Offer", "Applied+interview", "Applied", "Saved", "Gone"):
+        jh("add", company, "Dev")
+    jh("add", "Later", "Dev", "--saved")
+    jh("status", "1", "interviewing")
+    jh("status", "2", "offer")
+    jh("interview", "3", "--on", "2026-11-20")
+    jh("status", "3", "applied")  # back to applied, the interview stays recorded
+    jh("interview", "6", "--on", "2026-11-20")
+    jh("status", "6", "rejected")  # closed: never pending
+    conn = store.open_target(resolve())
+    try:
+        pending = store.pending_applications(conn)
+        everything = store.list_applications(conn, include_closed=True)
+        assert [a.id for a in pending] == [1, 2, 3]
+        assert rules_network.pending_companies(pending) == rules_network.pending_companies(
+            everything
+        )
+    finally:
+        conn.close()
+
+
 # --------------------------------------------------------------------------- speed
 
 

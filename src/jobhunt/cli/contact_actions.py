@@ -41,7 +41,7 @@ def view(contact: Contact) -> dict:
 def plan_for(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
     from jobhunt import rules_network, store
 
-    pending = rules_network.pending_companies(store.list_applications(conn))
+    pending = rules_network.pending_companies(store.pending_applications(conn))
     return rules_network.touch_plan(contact, policy=policy(), pending=pending)
 
 

@@ -139,7 +139,7 @@ def list_(
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
     contacts = store.list_contacts(conn, company=company, kind=kind)
-    pending = rules_network.pending_companies(store.list_applications(conn))
+    pending = rules_network.pending_companies(store.pending_applications(conn))
     pol = policy()
     due = {c.id: rules_network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
     out = Output(as_json=as_json)
