@@ -29,11 +29,14 @@ finally:
 
 
 def loaded_heavy(
-    args: list[str], env: dict[str, str] | None = None, preload: tuple[str, ...] = ()
+    args: list[str],
+    env: dict[str, str] | None = None,
+    watch: tuple[str, ...] = HEAVY,
+    preload: tuple[str, ...] = (),
 ) -> list[str]:
-    """The heavy packages loaded by the time `jobhunt ARGS` ends (`preload` first)."""
+    """The packages of `watch` loaded by the time `jobhunt ARGS` ends (`preload` first)."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY), json.dumps(preload)],
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(watch), json.dumps(preload)],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},

@@ -6,6 +6,7 @@ Light on purpose (no SQLAlchemy): commands can validate before opening anything.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from jobhunt.errors import InputError
 
@@ -35,6 +36,14 @@ def choice(value: str | None, field: str, allowed: Iterable[str]) -> str | None:
     if normal not in allowed:
         raise InputError(f"unknown {field} {value!r}; choose from: {', '.join(allowed)}")
     return normal
+
+
+def not_in_future(day: date, today: date, field: str, advice: str = "") -> date:
+    """`day`, unless it is after `today`: "FIELD DAY is in the future[; ADVICE]"."""
+    if day > today:
+        message = f"{field} {day.isoformat()} is in the future"
+        raise InputError(f"{message}; {advice}" if advice else message)
+    return day
 
 
 def skill_key(name: str) -> str:

@@ -42,15 +42,10 @@ def view(app: Application) -> dict:
 
 def _applied_day(text: str | None) -> date:
     """The applied day: today by default, never in the future."""
-    from jobhunt.errors import InputError
+    from jobhunt.validate import not_in_future
 
-    when = day(text)
-    if when > local_today():
-        raise InputError(
-            f"applied date {when.isoformat()} is in the future; "
-            "for a job you have not applied to yet use --saved"
-        )
-    return when
+    advice = "for a job you have not applied to yet use --saved"
+    return not_in_future(day(text), local_today(), "applied date", advice)
 
 
 def add(
