@@ -1,7 +1,7 @@
 """The command line: a root Typer app, one module per noun, one error trap.
 
-Command modules import only light modules at import time; the store's write path
-(SQLModel), the rules and Rich are imported inside the commands that use them.
+Command modules import only light modules at import time; the store, the write path,
+the rules and Rich are imported inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -23,9 +23,6 @@ def _as_user_error(exc: BaseException, st: _common.State | None = None) -> Jobhu
     """Turn a known failure of the store into a clean user error, or None for bugs."""
     if isinstance(exc, JobhuntError):
         return exc
-    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's exception
-    if isinstance(orig, sqlite3.Error) or type(orig).__module__.startswith("psycopg"):
-        exc = orig
     if isinstance(exc, sqlite3.IntegrityError):
         return _refused(str(exc))
     if isinstance(exc, sqlite3.OperationalError):
