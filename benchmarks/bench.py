@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+FLOOR = "floor: typer + rich table"
 TODAY = "2026-11-27"
 PY = sys.executable
 
@@ -68,22 +69,87 @@ def run_once(
 
 
 def measure(name, argv, env, runs, size=None, prepare=None) -> Timing:
+    """`argv` is a list, or a function of the run number (0 is the warm-up)."""
+    args = argv if callable(argv) else (lambda _: argv)
     if prepare:
         prepare()
-    run_once(argv, env)  # warm-up
+    run_once(args(0), env)  # warm-up
     times, cpu, peak = [], [], 0
-    for _ in range(runs):
+    for run in range(1, runs + 1):
         if prepare:
             prepare()
-        elapsed, rss, used = run_once(argv, env)
+        elapsed, rss, used = run_once(args(run), env)
         times.append(elapsed)
         cpu.append(used)
         peak = max(peak, rss)
     return Timing(name, size, times, peak, cpu)
 
 
+def measure_together(commands: list[tuple[str, object]], env, runs, size) -> list[Timing]:
+    """Time commands round robin (each once per round, after one warm-up round), so that
+    a slow spell of a shared machine falls on all of them alike and their ratios hold."""
+    timings = [Timing(name, size, [], 0, []) for name, _ in commands]
+    for run in range(runs + 1):
+        for timing, (_, argv) in zip(timings, commands, strict=True):
+            elapsed, rss, used = run_once(argv(run) if callable(argv) else argv, env)
+            if run:  # round 0 warms up
+                timing.times.append(elapsed)
+                timing.cpu.append(used)
+                timing.peak_kb = max(timing.peak_kb, rss)
+    return timings
+
+
 def jobhunt(*args: str) -> list[str]:
     return [PY, "-m", "jobhunt", *args]
+
+
+def write_commands(size: int) -> list[tuple[str, object]]:
+    """The write commands typed straight after applying, a call or an email. Each run
+    changes something (a new record, or a field set to a new value)."""
+    app = str(size)  # an application that exists at every size
+    return [
+        ("add", ["add", "Bench Co", "Role"]),
+        ("log", ["log", app, "--via", "email"]),
+        ("status", ["status", app, "interviewing"]),
+        ("interview", ["interview", app, "--on", "2026-11-20"]),
+        ("edit", lambda run: ["edit", app, "--note", f"bench {run}"]),
+        ("contact add", ["contact", "add", "Bench Person", "--company", "Bench Co"]),
+        ("contact touch", ["contact", "touch", "1", "--via", "email"]),
+        ("course log", ["course", "log", "1", "--hours", "1"]),
+    ]
+
+
+WRITES = [name for name, _ in write_commands(1)]
+
+# One committed write transaction on the store, timed directly: what a write command
+# cannot avoid (BEGIN IMMEDIATE, an INSERT, COMMIT with its fsync: synchronous=FULL, WAL),
+# each on a fresh connection, as a command opens one (opening is not timed: `show` pays it).
+_TXN_PROBE = """
+import sqlite3, statistics, sys, time
+times = []
+for i in range(int(sys.argv[2])):
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO nudge (key, shown_on) VALUES (?, ?)", (f"bench-{i}", "2026-11-27"))
+    conn.execute("COMMIT")
+    times.append(time.perf_counter() - start)
+    conn.close()
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("DELETE FROM nudge WHERE key LIKE 'bench-%'")
+print(statistics.median(times))
+"""
+
+
+def write_transaction(db: Path, runs: int = 25) -> float:
+    """The median time of one committed write transaction on `db` (in a child process)."""
+    out = subprocess.run(
+        [PY, "-c", _TXN_PROBE, str(db), str(runs)], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.strip())
 
 
 def has_command(env, *args) -> bool:
@@ -162,6 +228,7 @@ def main() -> int:
         args.sizes, args.runs = [1000], 2
     work = Path(tempfile.mkdtemp(prefix="jobhunt-bench-"))
     results: list[Timing] = []
+    txns: dict[int, float] = {}
     try:
         base_env = {**os.environ, "JOBHUNT_TODAY": TODAY, "XDG_CONFIG_HOME": str(work / "config")}
         base_env.pop("FORCE_COLOR", None)
@@ -173,11 +240,7 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
         )
         results.append(measure("python -c pass", [PY, "-c", "pass"], base_env, args.runs))
-        results.append(
-            measure(
-                "floor: typer + rich table", [PY, str(HERE / "floor_app.py")], base_env, args.runs
-            )
-        )
+        results.append(measure(FLOOR, [PY, str(HERE / "floor_app.py")], base_env, args.runs))
         results.append(measure("--help", jobhunt("--help"), base_env, args.runs))
         results.append(measure("--version", jobhunt("--version"), base_env, args.runs))
         for size in args.sizes:
@@ -201,18 +264,24 @@ def main() -> int:
                 measure("today --json", jobhunt("today", "--json"), env, args.runs, size)
             )
             results.append(measure("list", jobhunt("list"), env, args.runs, size))
-            results.append(measure("show ID", jobhunt("show", str(size)), env, args.runs, size))
-            results.append(measure("add", jobhunt("add", "Bench Co", "Role"), env, args.runs, size))
-            if has_command(env, "contact", "touch"):
-                results.append(
-                    measure(
-                        "contact touch",
-                        jobhunt("contact", "touch", "1", "--via", "email"),
-                        env,
-                        args.runs,
-                        size,
-                    )
+            # The writes with what they are held to, round robin (see measure_together).
+            together = [
+                (FLOOR, [PY, str(HERE / "floor_app.py")]),
+                ("show ID", jobhunt("show", str(size))),
+            ]
+            for name, argv in write_commands(size):
+                command = (
+                    (lambda a: lambda run: jobhunt(*a(run)))(argv)
+                    if callable(argv)
+                    else jobhunt(*argv)
                 )
+                together.append((name, command))
+            results += measure_together(together, env, args.runs, size)
+            txn = write_transaction(db)
+            txns[size] = txn
+            print(
+                f"one committed write transaction at {size:,}: {txn * 1000:.1f} ms", file=sys.stderr
+            )
             comp_env = {
                 **env,
                 "_JOBHUNT_COMPLETE": "complete_bash",
@@ -245,17 +314,17 @@ def main() -> int:
             results.append(timing)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = render(results, args)
+    report = render(results, args, txns)
     print(report)
     if not args.smoke:
         args.out.write_text(report, encoding="utf-8")
     return 0
 
 
-def render(results: list[Timing], args) -> str:
+def render(results: list[Timing], args, txns: dict[int, float]) -> str:
     by = {(r.name, r.size): r for r in results}
     bare = by[("python -c pass", None)].median
-    floor = by[("floor: typer + rich table", None)].median
+    floor = by[(FLOOR, None)].median
     lines = [
         "# jobhunt benchmark results",
         "",
@@ -297,8 +366,8 @@ def render(results: list[Timing], args) -> str:
         by[("completion of an id", large)].median / floor,
         1.2,
     )
-    for name in ("add", "contact touch"):
-        if (name, large) in by:
+    for name in WRITES:
+        if (name, large) in by and large != small:
             check(
                 f"{name} at {large:,} <= 1.2 x at {small:,}",
                 by[(name, large)].median / by[(name, small)].median,
@@ -311,12 +380,11 @@ def render(results: list[Timing], args) -> str:
     )
     # A small VM is noisy: say what the same targets give on the fastest runs too.
     by_min = {
-        f"today at {mid:,} / floor": min(by[("today", mid)].times)
-        / min(by[("floor: typer + rich table", None)].times),
+        f"today at {mid:,} / floor": min(by[("today", mid)].times) / min(by[(FLOOR, None)].times),
         f"today at {large:,} / today at {small:,}": min(by[("today", large)].times)
         / min(by[("today", small)].times),
     }
-    cpu_floor = statistics.median(by[("floor: typer + rich table", None)].cpu)
+    cpu_floor = statistics.median(by[(FLOOR, None)].cpu)
     by_min[f"CPU time: today at {mid:,} / floor"] = (
         statistics.median(by[("today", mid)].cpu) / cpu_floor
     )
@@ -336,10 +404,60 @@ def render(results: list[Timing], args) -> str:
         "Peak memory is ru_maxrss of each child (it includes about 15 MB the benchmark",
         "process shares with every child at fork).",
     ]
+    lines += write_targets(by, txns, sizes)
     notes_file = HERE / "notes.md"
     if notes_file.exists():
         lines += ["", notes_file.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
+
+
+def write_targets(by: dict, txns: dict[int, float], sizes: list[int]) -> list[str]:
+    """Each write command against its targets, wall and CPU side by side: CPU time at most
+    1.3 x the floor's; wall time at most `show ID`'s plus one committed write transaction."""
+    small = sizes[0]
+    lines = [
+        "",
+        "## Write commands",
+        "",
+        "Timed round robin with the floor and `show ID` at each size (every command once a "
+        "round), so the ratios below compare runs taken side by side. One committed write "
+        "transaction (BEGIN IMMEDIATE, one INSERT, COMMIT; WAL, synchronous=FULL), median of "
+        "25 on the same store, each on a fresh connection: "
+        + ", ".join(f"{txns[n] * 1000:.1f} ms at {n:,}" for n in sizes if n in txns)
+        + ".",
+        "",
+        "| command | applications | wall ms | CPU ms | wall / floor | CPU / floor (<= 1.3) "
+        "| show ID + txn ms | wall <= show + txn | over by ms "
+        f"| x at {small:,}: wall (<= 1.2) / CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+    ]
+    for size in sizes:
+        show = by.get(("show ID", size))
+        floor = by.get((FLOOR, size), by[(FLOOR, None)])
+        floor_cpu = statistics.median(floor.cpu)
+        lines.append(
+            f"| {FLOOR} | {size:,} | {floor.median * 1000:.1f} | {floor_cpu * 1000:.1f} "
+            "| 1.00 | 1.00 | | | | |"
+        )
+        for name in WRITES:
+            r = by.get((name, size))
+            if r is None or show is None:
+                continue
+            cpu = statistics.median(r.cpu)
+            budget = show.median + txns.get(size, 0.0)
+            ratio_cpu = cpu / floor_cpu
+            base = by.get((name, small))
+            scale = r.median / base.median if base else float("nan")
+            scale_cpu = cpu / statistics.median(base.cpu) if base else float("nan")
+            lines.append(
+                f"| {name} | {size:,} | {r.median * 1000:.1f} | {cpu * 1000:.1f} "
+                f"| {r.median / floor.median:.2f} "
+                f"| {ratio_cpu:.2f} {'yes' if ratio_cpu <= 1.3 else 'NO'} | {budget * 1000:.1f} "
+                f"| {'yes' if r.median <= budget else 'NO'} "
+                f"| {max(0.0, r.median - budget) * 1000:.1f} "
+                f"| {scale:.2f} {'yes' if scale <= 1.2 else 'NO'} / {scale_cpu:.2f} |"
+            )
+    return lines
 
 
 if __name__ == "__main__":

@@ -161,11 +161,11 @@ def test_list_json(jh, busy) -> None:
 
 
 def test_show_json(jh, busy, db_path) -> None:
-    with write.session(resolve()) as s:
+    with write.session(resolve()) as conn:
         contact = write.add_contact(
-            s, name="Dana Scully", added_on=date(2026, 11, 1), company="Beta"
+            conn, name="Dana Scully", added_on=date(2026, 11, 1), company="Beta"
         )
-        write.link(s, contact.id, 2, "interviewer")
+        write.link(conn, contact, 2, "interviewer")
     data = jh.json("show", "2")
     assert set(data) == {"version", "application", "next_follow_up", "contacts"}
     check_application(data["application"])

@@ -12,8 +12,10 @@ import pytest
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
 
 _PROBE = """
-import json, sys
+import importlib, json, sys
 watch = set(json.loads(sys.argv[2]))
+for name in json.loads(sys.argv[3]):
+    importlib.import_module(name)
 sys.argv = ["jobhunt", *json.loads(sys.argv[1])]
 from jobhunt.cli import main
 try:
@@ -27,10 +29,14 @@ finally:
 
 
 def loaded_heavy(
-    args: list[str], env: dict[str, str] | None = None, watch: tuple[str, ...] = HEAVY
+    args: list[str],
+    env: dict[str, str] | None = None,
+    watch: tuple[str, ...] = HEAVY,
+    preload: tuple[str, ...] = (),
 ) -> list[str]:
+    """The packages of `watch` loaded by the time `jobhunt ARGS` ends (`preload` first)."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(watch)],
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(watch), json.dumps(preload)],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
@@ -77,9 +83,76 @@ def test_completion_offers_application_ids(jh) -> None:
     assert "Globex — Analyst" in result.stdout
 
 
-def test_writes_do_load_the_orm() -> None:
-    # The probe itself must be able to see the ORM when it is used.
-    assert "sqlalchemy" in loaded_heavy(["add", "Acme", "Dev"])
+@pytest.fixture
+def records(jh) -> None:
+    """Application 1, contact 1 and course 1, for the write commands to act on."""
+    jh("add", "Acme", "Dev")
+    jh("contact", "add", "Ann", "--company", "Acme")
+    jh("course", "add", "SQL basics")
+
+
+WRITES = {
+    "add": ["add", "Globex", "Analyst", "--skill", "SQL"],
+    "log": ["log", "1", "--via", "email"],
+    "status": ["status", "1", "interviewing"],
+    "interview": ["interview", "1", "--on", "2026-12-01", "--with", "Dana"],
+    "edit": ["edit", "1", "--note", "changed", "--skill", "Python"],
+    "contact add": ["contact", "add", "Bo", "--company", "Globex"],
+    "contact touch": ["contact", "touch", "1", "--via", "email"],
+    "course log": ["course", "log", "1", "--hours", "1.5"],
+    "snooze": ["snooze", "1", "--until", "2026-12-20"],
+    "import json": [],  # filled in by the test: it needs a file
+}
+
+
+@pytest.mark.parametrize("name", list(WRITES), ids=list(WRITES))
+def test_writes_do_not_import_the_orm(records, jh, tmp_path, name: str) -> None:
+    args = WRITES[name]
+    if name == "import json":
+        document = tmp_path / "export.json"
+        document.write_text(jh("export", "json").stdout, encoding="utf-8")
+        args = ["import", "json", str(document), "--merge"]
+    assert loaded_heavy(args) == []
+    assert jh.json("show", "1")["version"] == 1  # the write happened and the store reads
+
+
+def imported_by(*argv: str) -> set[str]:
+    """The top-level packages `python -X importtime ARGV` imports (from its stderr)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    assert "jobhunt" in names, result.stderr[-2000:]
+    return names
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "Globex", "Analyst"],
+        ["log", "1", "--via", "email"],
+        ["contact", "touch", "1", "--via", "email"],
+    ],
+    ids=["add", "log", "contact-touch"],
+)
+def test_importtime_of_writes_shows_no_orm(records, args: list[str]) -> None:
+    assert imported_by("-m", "jobhunt", *args) & set(HEAVY) == set()
+
+
+def test_the_probes_see_the_orm_when_it_is_loaded() -> None:
+    # No command loads the ORM any more: SQLModel is the schema of record (models.py,
+    # checked against the migrated store by tests/test_schema.py), imported by tests.
+    assert "sqlalchemy" in imported_by("-c", "import jobhunt.models")
+    assert "sqlalchemy" in loaded_heavy(["--version"], preload=("jobhunt.models",))
 
 
 @pytest.mark.parametrize("args", [["--help"], ["today"]], ids=["help", "today"])

@@ -1,15 +1,19 @@
-"""SQLModel tables: the write path's view of the schema.
+"""SQLModel tables: the schema of record.
 
-The schema itself is created and changed only by `migrations.py` (plain SQL, with the
-CHECK constraints that pin every enumerated column to its stored values); these
-classes must match what the last migration produces, which `tests/test_migrations.py`
-checks. Days (applied on, due on) are `date`; instants are ISO 8601 UTC text.
+Every table, column and index is declared here. The schema itself is created and
+changed only by `migrations.py` (plain SQL, with the CHECK constraints that pin every
+enumerated column to its stored values), and the commands read and write it with plain
+SQL, so no command imports this module (SQLAlchemy and pydantic cost ~0.4 s a run).
+`tests/test_schema.py` checks that a freshly migrated store, SQLite or PostgreSQL, has
+exactly what these classes declare, and the fingerprint `schema.EXPECTED` records.
+Days (applied on, due on) are `date`; instants are ISO 8601 UTC text.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
@@ -153,6 +157,22 @@ class Nudge(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     shown_on: date
+
+
+# Indexes, as migration 0001_initial creates them (COLLATE NOCASE: case-insensitive).
+Index("ix_application_status", Application.status)
+Index("ix_application_applied_on", Application.applied_on)
+Index("ix_application_company", Application.company.collate("NOCASE"))
+Index("ix_application_event_app", ApplicationEvent.application_id, ApplicationEvent.on_day)
+Index("ix_meetup_on_day", Meetup.on_day)
+Index("ix_contact_company", Contact.company.collate("NOCASE"))
+Index("ix_contact_url", Contact.url)
+Index("ix_contact_met_at", Contact.met_at_event_id)
+Index("ix_interaction_contact", Interaction.contact_id, Interaction.on_day)
+Index("ix_interaction_on_day", Interaction.on_day)
+Index("ix_contact_link_app", ContactLink.application_id)
+Index("ix_course_status", Course.status)
+Index("ix_course_log_course", CourseLog.course_id, CourseLog.on_day)
 
 
 def _integers_are_64_bit() -> None:

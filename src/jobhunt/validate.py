@@ -6,6 +6,7 @@ Light on purpose (no SQLAlchemy): commands can validate before opening anything.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from jobhunt.errors import InputError
 
@@ -37,6 +38,14 @@ def choice(value: str | None, field: str, allowed: Iterable[str]) -> str | None:
     return normal
 
 
+def not_in_future(day: date, today: date, field: str, advice: str = "") -> date:
+    """`day`, unless it is after `today`: "FIELD DAY is in the future[; ADVICE]"."""
+    if day > today:
+        message = f"{field} {day.isoformat()} is in the future"
+        raise InputError(f"{message}; {advice}" if advice else message)
+    return day
+
+
 def skill_key(name: str) -> str:
     """What makes two skill names the same: case, width and Unicode composition aside
     ("Python", "PYTHON", "Ｐｙｔｈｏｎ"), as PostgreSQL's case-insensitive collation sees it."""
@@ -54,3 +63,74 @@ def skill_names(values: Iterable[str]) -> list[str]:
             if name and skill_key(name) not in seen:
                 seen[skill_key(name)] = name
     return list(seen.values())
+
+
+# --------------------------------------------------------------------------- typed options
+#
+# What a user types for a field, to its stored form (the commands parse; the write
+# path checks again, so every caller gets the same refusal).
+
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """'tue,thu' -> (1, 3). Names or their first three letters or more; '' -> ()."""
+    from jobhunt.dates import WEEKDAYS
+
+    found: set[int] = set()
+    for part in text.replace(",", " ").split():
+        word = part.lower()
+        index = next(
+            (i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)),
+            None,
+        )
+        if index is None:
+            raise InputError(
+                f"unknown day {part!r} in --days; use {', '.join(DAY_KEYS)} "
+                "(or full names), comma-separated"
+            )
+        found.add(index)
+    return tuple(sorted(found))
+
+
+def parse_hours(text: str | None) -> float | None:
+    """Hours as typed: '1.5' or '1,5'; None or '' -> None. Refuses negatives, nan, inf."""
+    import math
+
+    if text is None or not text.strip():
+        return None
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not (0 <= value < math.inf):
+        raise InputError(f"invalid hours {text!r}: give a number of 0 or more, e.g. 1.5")
+    return value
+
+
+def parse_progress(text: str | None) -> int | None:
+    """A percentage: '40' or '40%'; None -> None."""
+    if text is None:
+        return None
+    digits = text.strip().removesuffix("%").strip()
+    if not digits.isdecimal() or int(digits) > 100:
+        raise InputError(f"invalid progress {text!r}: give a percentage from 0 to 100")
+    return int(digits)
+
+
+def parse_every(text: str | None) -> int | None:
+    """--every: None keeps the default, '' (edit only) clears it back to the default."""
+    from jobhunt.dates import parse_period
+
+    if text is None or text == "":
+        return None
+    return parse_period(text)
+
+
+def parse_event_id(text: str) -> int | None:
+    """--met-at as typed on `contact edit`: an event id, or '' to clear it."""
+    if text == "":
+        return None
+    if not text.strip().isdigit():
+        raise InputError(f"invalid event id {text!r}: give a number (see: jobhunt event list)")
+    return int(text)

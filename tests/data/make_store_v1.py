@@ -32,9 +32,9 @@ def main(out: Path) -> None:
         )
         b = write.add_application(s, company="Plain", role="R", on=date(2026, 10, 5))
         write.add_application(s, company="Saved Co", role="Later", on=date(2026, 10, 6), saved=True)
-        write.add_event(s, a.id, kind="follow_up", on=date(2026, 10, 8), channel="email")
-        write.add_event(s, a.id, kind="interview", on=date(2026, 10, 12), person="Dana")
-        write.set_status(s, b.id, "rejected", on=date(2026, 10, 20), note="")
+        write.add_event(s, a, kind="follow_up", on=date(2026, 10, 8), channel="email")
+        write.add_event(s, a, kind="interview", on=date(2026, 10, 12), person="Dana")
+        write.set_status(s, b, "rejected", on=date(2026, 10, 20), note="")
         ev = write.add_meetup(s, title="Data Meetup", on=date(2026, 10, 3), kind="meetup")
         c = write.add_contact(
             s,
@@ -44,10 +44,10 @@ def main(out: Path) -> None:
             company="Café Ünïcode GmbH",
             email="zoe@example.com",
             every_days=14,
-            met_at_event_id=ev.id,
+            met_at_event_id=ev,
         )
-        write.add_interaction(s, c.id, via="coffee", on=date(2026, 10, 10), note="☕")
-        write.link(s, c.id, a.id, "recruiter")
+        write.add_interaction(s, c, via="coffee", on=date(2026, 10, 10), note="☕")
+        write.link(s, c, a, "recruiter")
         course = write.add_course(
             s,
             title="SQL for Analysts",
@@ -59,7 +59,7 @@ def main(out: Path) -> None:
             skills=["SQL"],
             provider="",
         )
-        write.log_course(s, course.id, on=date(2026, 10, 7), hours=1.5, progress=10)
+        write.log_course(s, course, on=date(2026, 10, 7), hours=1.5, progress=10)
         write.add_skills(s, ["Excel"], on=date(2026, 10, 1))
 
 

@@ -1,7 +1,7 @@
 """The command line: a root Typer app, one module per noun, one error trap.
 
-Command modules import only light modules at import time; the store's write path
-(SQLModel), the rules and Rich are imported inside the commands that use them.
+Command modules import only light modules at import time; the store, the write path,
+the rules and Rich are imported inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -23,9 +23,6 @@ def _as_user_error(exc: BaseException, st: _common.State | None = None) -> Jobhu
     """Turn a known failure of the store into a clean user error, or None for bugs."""
     if isinstance(exc, JobhuntError):
         return exc
-    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's exception
-    if isinstance(orig, sqlite3.Error) or type(orig).__module__.startswith("psycopg"):
-        exc = orig
     if isinstance(exc, sqlite3.IntegrityError):
         return _refused(str(exc))
     if isinstance(exc, sqlite3.OperationalError):
@@ -195,16 +192,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("jobhunt.cli.applications", "show"),
     "edit": ("jobhunt.cli.applications", "edit"),
     "rm": ("jobhunt.cli.applications", "rm"),
-    "log": ("jobhunt.cli.applications", "log"),
-    "interview": ("jobhunt.cli.applications", "interview"),
-    "status": ("jobhunt.cli.applications", "status"),
-    "snooze": ("jobhunt.cli.applications", "snooze"),
+    "log": ("jobhunt.cli.followups", "log"),
+    "interview": ("jobhunt.cli.followups", "interview"),
+    "status": ("jobhunt.cli.followups", "status"),
+    "snooze": ("jobhunt.cli.followups", "snooze"),
     "draft": ("jobhunt.cli.draft", "draft"),
     "brief": ("jobhunt.cli.brief", "brief"),
     "contact": ("jobhunt.cli.contacts", "app"),
     "event": ("jobhunt.cli.events", "app"),
     "course": ("jobhunt.cli.courses", "app"),
-    "skills": ("jobhunt.cli.courses", "skills_app"),
+    "skills": ("jobhunt.cli.skills", "skills_app"),
     "undo": ("jobhunt.cli.maintenance", "undo"),
     "doctor": ("jobhunt.cli.maintenance", "doctor"),
     "backup": ("jobhunt.cli.backup", "backup"),
@@ -227,6 +224,26 @@ def _target(name: str):  # type: ignore[no-untyped-def]
     return getattr(importlib.import_module(module), attribute)
 
 
+class LazySubGroup(TyperGroup):
+    """A command group (contact, course...) whose commands are built when first asked
+    for: `jobhunt contact touch` builds `touch` alone, not the group's eight (Typer
+    evaluates every signature it builds, ~2 ms each)."""
+
+    lazy: dict  # name -> Typer CommandInfo, in registration order
+
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        return list(self.lazy)
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            from typer.main import get_command
+
+            single = typer.Typer(rich_markup_mode=None, add_completion=False)
+            single.registered_commands.append(self.lazy[cmd_name])
+            self.commands[cmd_name] = get_command(single)
+        return self.commands.get(cmd_name)
+
+
 def build_command(name: str):  # type: ignore[no-untyped-def]
     """The Click command for `name`, built on first use and cached."""
     if name not in _BUILT:
@@ -236,7 +253,18 @@ def build_command(name: str):  # type: ignore[no-untyped-def]
         if isinstance(target, typer.Typer):
             target.info.name = name
             target._add_completion = False  # completion options belong to the root only
-            _BUILT[name] = get_command(target)
+            if target.registered_callback is None:  # (import, export) built whole
+                _BUILT[name] = get_command(target)
+                return _BUILT[name]
+            infos = target.registered_commands
+            target.registered_commands = []  # the group alone: its callback and options
+            try:
+                group = get_command(target)
+            finally:
+                target.registered_commands = infos
+            group.__class__ = LazySubGroup
+            group.lazy = {info.name or info.callback.__name__: info for info in infos}
+            _BUILT[name] = group
         else:
             single = typer.Typer(rich_markup_mode=None, add_completion=False)
             single.command(name)(target)

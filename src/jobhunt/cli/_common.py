@@ -19,8 +19,6 @@ import typer
 from jobhunt.dates import DATE_HELP, parse_day
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from jobhunt.backend import Target
     from jobhunt.rules import Policy
 
@@ -81,13 +79,14 @@ class State:
         return f"jobhunt {shlex.join(extra)}{command[len('jobhunt') :]}"
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A write transaction; the store is opened (and migrated) first."""
-        self.conn()
-        from jobhunt import write
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """This command's one write transaction, on the connection it reads with: the
+        writer lock (BEGIN IMMEDIATE; PostgreSQL: the profile's advisory lock), an undo
+        point labelled with the command line, then COMMIT (ROLLBACK on any error)."""
+        from jobhunt import store
 
-        with write.session(self.target, undo_label=self.command) as s:
-            yield s
+        with store.transaction(self.conn(), undo_label=self.command) as conn:
+            yield conn
 
 
 def state(ctx: typer.Context) -> State:
@@ -192,6 +191,18 @@ def complete_from(choices: tuple[str, ...]):
         return [c for c in choices if c.startswith(incomplete.lower())]
 
     return complete
+
+
+def via_option(channels: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The required --via option: one of `channels`, completed from them."""
+    return Annotated[
+        str,
+        typer.Option(
+            "--via",
+            help="How: " + ", ".join(channels) + ".",
+            autocompletion=complete_from(channels),
+        ),
+    ]
 
 
 AppId = Annotated[

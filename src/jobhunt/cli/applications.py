@@ -1,5 +1,5 @@
-"""Job applications: add, list, show, edit, rm, and what happens to them
-(log a follow-up, an interview, a status change, a snooze)."""
+"""Job applications: add, list, show, edit, rm. What happens to them next (a
+follow-up, an interview, a status change, a snooze) is in `followups.py`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobhunt.choices import FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES
+from jobhunt.choices import JOB_TYPES, STATUSES
 from jobhunt.cli._common import (
     AppId,
     Json,
     Note,
-    OnDay,
     Yes,
     complete_from,
     confirm,
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
 _JOB_TYPE_HELP = "full-time, part-time, contract or temporary."
 
 
-def _view(app: Application) -> dict:
+def view(app: Application) -> dict:
     """The stable JSON shape of an application (version 1)."""
     from jobhunt.render import jsonable
 
@@ -43,15 +42,10 @@ def _view(app: Application) -> dict:
 
 def _applied_day(text: str | None) -> date:
     """The applied day: today by default, never in the future."""
-    from jobhunt.errors import InputError
+    from jobhunt.validate import not_in_future
 
-    when = day(text)
-    if when > local_today():
-        raise InputError(
-            f"applied date {when.isoformat()} is in the future; "
-            "for a job you have not applied to yet use --saved"
-        )
-    return when
+    advice = "for a job you have not applied to yet use --saved"
+    return not_in_future(day(text), local_today(), "applied date", advice)
 
 
 def add(
@@ -101,9 +95,9 @@ def add(
 
     on = _applied_day(applied)
     st = state(ctx)
-    with st.writing() as s:
-        row = write.add_application(
-            s,
+    with st.writing() as conn:
+        app_id = write.add_application(
+            conn,
             company=company,
             role=role,
             on=on,
@@ -116,12 +110,11 @@ def add(
             note=note,
             skills=skill or (),
         )
-        app_id = row.id
     record = store.get_application(st.conn(), app_id)
     due = rules.next_follow_up(record, today=local_today(), policy=policy())
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(application=_view(record), next_follow_up=due)
+        out.json(application=view(record), next_follow_up=due)
         return
     from jobhunt.render import clean
 
@@ -166,7 +159,7 @@ def list_(
     )
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(applications=[_view(a) for a in apps])
+        out.json(applications=[view(a) for a in apps])
         return
     today, pol = local_today(), policy()
     rows = []
@@ -201,7 +194,7 @@ def show(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
-            application=_view(app),
+            application=view(app),
             next_follow_up=nxt,
             contacts=[
                 {"id": c.id, "name": c.name, "company": c.company, "as": role}
@@ -311,17 +304,14 @@ def edit(
     if not changes and skill is None:
         raise InputError("nothing to change; give at least one option (see: jobhunt edit --help)")
     st = state(ctx)
-    with st.writing() as s:
-        current = write.get_application(s, app_id)
-        if "applied_on" in changes and current.status == "saved":
-            raise InputError(
-                f"application {app_id} is saved, not applied; use: jobhunt status {app_id} applied"
-            )
-        changed = write.edit_application(s, app_id, on=local_today(), changes=changes, skills=skill)
+    with st.writing() as conn:
+        changed = write.edit_application(
+            conn, app_id, on=local_today(), changes=changes, skills=skill
+        )
     out = Output(as_json=as_json)
     record = store.get_application(st.conn(), app_id)
     if out.is_json:
-        out.json(application=_view(record), changed=changed)
+        out.json(application=view(record), changed=changed)
     elif changed:
         out.line(f"Changed {', '.join(changed)} of application {app_id}.")
     else:
@@ -337,164 +327,10 @@ def rm(ctx: typer.Context, app_id: AppId, yes: Yes = False, as_json: Json = Fals
     st = state(ctx)
     app = store.get_application(st.conn(), app_id)
     confirm(f"Delete application {app_id} ({clean(app.company)} — {clean(app.role)})?", yes)
-    with st.writing() as s:
-        write.delete_application(s, app_id)
+    with st.writing() as conn:
+        write.delete_application(conn, app_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(deleted=_view(app))
+        out.json(deleted=view(app))
     else:
         out.line(f"Deleted application {app_id}. Undo with: {clean(st.scoped('jobhunt undo'))}")
-
-
-def _event_done(
-    ctx: typer.Context, app_id: int, event_id: int | None, message: str, as_json: bool
-) -> None:
-    """After recording an event: print what was done and the next follow-up."""
-    from jobhunt import rules, store
-    from jobhunt.render import Output
-
-    record = store.get_application(state(ctx).conn(), app_id)
-    nxt = rules.next_follow_up(record, today=local_today(), policy=policy())
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(
-            application=_view(record),
-            event=next((e for e in record.events if e.id == event_id), None),
-            next_follow_up=nxt,
-        )
-        return
-    out.line(message)
-    if nxt:
-        out.line(f"Next follow-up due {nxt.isoformat()}.")
-
-
-def log(
-    ctx: typer.Context,
-    app_id: AppId,
-    via: Annotated[
-        str,
-        typer.Option(
-            "--via",
-            help="How: " + ", ".join(FOLLOW_UP_CHANNELS) + ".",
-            autocompletion=complete_from(FOLLOW_UP_CHANNELS),
-        ),
-    ],
-    on: OnDay = None,
-    note: Note = None,
-    as_json: Json = False,
-) -> None:
-    """Record a follow-up you made (an email, a mailed note, a call...)."""
-    from jobhunt import write
-
-    when = day(on)
-    with state(ctx).writing() as s:
-        write.touch_application(s, app_id)
-        event = write.add_event(s, app_id, kind="follow_up", on=when, channel=via, note=note)
-    _event_done(
-        ctx,
-        app_id,
-        event.id,
-        f"Logged a follow-up by {via} on {when.isoformat()} for application {app_id}.",
-        as_json,
-    )
-
-
-def interview(
-    ctx: typer.Context,
-    app_id: AppId,
-    on: Annotated[
-        str,
-        typer.Option(
-            "--on", metavar="DATE", help=f"The interview day, past or scheduled. {DATE_HELP}"
-        ),
-    ],
-    with_: Annotated[str | None, typer.Option("--with", "-w", help="Who interviewed you.")] = None,
-    note: Note = None,
-    as_json: Json = False,
-) -> None:
-    """Record an interview, past or scheduled (several rounds per application)."""
-    from jobhunt import write
-
-    when = day(on)
-    with state(ctx).writing() as s:
-        app = write.get_application(s, app_id)
-        event = write.add_event(s, app_id, kind="interview", on=when, person=with_, note=note)
-        if app.status in ("saved", "applied"):
-            write.set_status(s, app_id, "interviewing", on=min(when, local_today()))
-    _event_done(
-        ctx,
-        app_id,
-        event.id,
-        f"Recorded an interview on {when.isoformat()} for application {app_id}.",
-        as_json,
-    )
-
-
-def status(
-    ctx: typer.Context,
-    app_id: AppId,
-    new_status: Annotated[
-        str,
-        typer.Argument(
-            metavar="STATUS",
-            help=", ".join(STATUSES) + ".",
-            autocompletion=complete_from(STATUSES),
-        ),
-    ],
-    on: OnDay = None,
-    note: Note = None,
-    as_json: Json = False,
-) -> None:
-    """Record a stage or an outcome (ghosted, rejected, offer...)."""
-    from jobhunt import write
-
-    when = day(on)
-    with state(ctx).writing() as s:
-        previous, event = write.set_status(s, app_id, new_status, on=when, note=note)
-    _event_done(
-        ctx,
-        app_id,
-        event.id,
-        f"Application {app_id}: {previous} -> {new_status.strip().lower()}.",
-        as_json,
-    )
-
-
-def snooze(
-    ctx: typer.Context,
-    app_id: AppId,
-    until: Annotated[
-        str,
-        typer.Option(
-            "--until", metavar="DATE", help=f"Push the next follow-up to this day. {DATE_HELP}"
-        ),
-    ],
-    note: Note = None,
-    as_json: Json = False,
-) -> None:
-    """Push the next follow-up of an application to a later day."""
-    from jobhunt import write
-    from jobhunt.errors import InputError
-
-    today = local_today()
-    when = day(until)
-    if when <= today:
-        raise InputError(f"snooze until {when.isoformat()}: the day must be after today")
-    with state(ctx).writing() as s:
-        write.touch_application(s, app_id)
-        event = write.add_event(s, app_id, kind="snooze", on=today, until=when, note=note)
-    _event_done(
-        ctx, app_id, event.id, f"Snoozed application {app_id} until {when.isoformat()}.", as_json
-    )
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(add)
-    app.command("list")(list_)
-    app.command()(show)
-    app.command()(edit)
-    app.command()(rm)
-    app.command()(log)
-    app.command()(interview)
-    app.command()(status)
-    app.command()(snooze)

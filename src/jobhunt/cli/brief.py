@@ -129,7 +129,7 @@ def brief(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     people you know there, the skills asked for against yours and your courses, notes."""
     from jobhunt import store
     from jobhunt.cli._common import local_today
-    from jobhunt.cli.applications import _describe, _view
+    from jobhunt.cli.applications import _describe, view
     from jobhunt.errors import NotFound
     from jobhunt.render import Output, clean
 
@@ -158,7 +158,7 @@ def brief(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
-            application=_view(app),
+            application=view(app),
             interviews=[
                 {
                     "on": e.on,

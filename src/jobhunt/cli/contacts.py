@@ -1,19 +1,17 @@
-"""People you know: add, list, show, edit, rm, and what you do with them
-(touch: record an interaction; link / unlink: tie them to an application)."""
+"""People you know: add, list, show, edit, rm. What you do with them (touch: record
+an interaction; link / unlink: tie them to an application) is in `contact_actions.py`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from jobhunt.choices import CONTACT_KINDS, LINK_ROLES, TOUCH_CHANNELS
+from jobhunt.choices import CONTACT_KINDS
 from jobhunt.cli._common import (
-    AppId,
     ContactId,
     Json,
     Note,
-    OnDay,
     Yes,
     complete_event,
     complete_from,
@@ -22,13 +20,8 @@ from jobhunt.cli._common import (
     policy,
     state,
 )
+from jobhunt.cli.contact_actions import cadence_text, link, plan_for, touch, unlink, view
 from jobhunt.dates import DATE_HELP
-
-if TYPE_CHECKING:
-    import sqlite3
-
-    from jobhunt.records import Contact
-    from jobhunt.rules.network import TouchPlan
 
 app = typer.Typer(
     name="contact",
@@ -44,49 +37,6 @@ EVERY_HELP = (
     "other 45d; halved while an interview or offer is pending at their company, and for "
     "every recruiter)."
 )
-
-
-def _view(contact: Contact) -> dict:
-    """The stable JSON shape of a contact (version 1)."""
-    from jobhunt.render import jsonable
-
-    return jsonable(contact)
-
-
-def _plan(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
-    from jobhunt import rules, store
-
-    pending = rules.network.pending_companies(store.list_applications(conn))
-    return rules.network.touch_plan(contact, policy=policy(), pending=pending)
-
-
-def _cadence_text(plan: TouchPlan, contact: Contact) -> str:
-    from jobhunt.dates import format_period
-
-    source = "yours" if plan.own_cadence else f"default for {contact.kind}"
-    text = f"every {format_period(plan.usual_cadence)} ({source})"
-    if plan.step_up:
-        text += f"; stepped up to every {format_period(plan.cadence)}: {plan.step_up}"
-    return text
-
-
-def _period(text: str | None) -> int | None:
-    """--every: None keeps the default, '' (edit only) clears it back to the default."""
-    from jobhunt.dates import parse_period
-
-    if text is None or text == "":
-        return None
-    return parse_period(text)
-
-
-def _event_id(text: str) -> int | None:
-    from jobhunt.errors import InputError
-
-    if text == "":
-        return None
-    if not text.strip().isdigit():
-        raise InputError(f"invalid event id {text!r}: give a number (see: jobhunt event list)")
-    return int(text)
 
 
 def add(
@@ -136,12 +86,12 @@ def add(
     from jobhunt.render import Output, clean
 
     validate.choice(kind, "contact kind", CONTACT_KINDS)
-    every_days = _period(every)
+    every_days = validate.parse_every(every)
     on = day(added)
     st = state(ctx)
-    with st.writing() as s:
-        row = write.add_contact(
-            s,
+    with st.writing() as conn:
+        contact_id = write.add_contact(
+            conn,
             name=name,
             added_on=on,
             kind=kind,
@@ -155,18 +105,15 @@ def add(
             met=met,
             note=note,
         )
-        contact_id = row.id
-    assert contact_id is not None
-    conn = st.conn()
     contact = store.get_contact(conn, contact_id)
-    plan = _plan(conn, contact)
+    plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(contact=_view(contact), next_touch=plan.due)
+        out.json(contact=view(contact), next_touch=plan.due)
         return
     at = f" ({clean(contact.company)})" if contact.company else ""
     out.line(f"Added contact {contact_id}: {clean(contact.name)}{at}, {contact.kind}.")
-    out.line(f"First touch due {plan.due.isoformat()}: {_cadence_text(plan, contact)}.")
+    out.line(f"First touch due {plan.due.isoformat()}: {cadence_text(plan, contact)}.")
 
 
 def list_(
@@ -192,12 +139,12 @@ def list_(
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
     contacts = store.list_contacts(conn, company=company, kind=kind)
-    pending = rules.network.pending_companies(store.list_applications(conn))
+    pending = rules.network.pending_companies(store.pending_applications(conn))
     pol = policy()
     due = {c.id: rules.network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(contacts=[{**_view(c), "next_touch": due[c.id]} for c in contacts])
+        out.json(contacts=[{**view(c), "next_touch": due[c.id]} for c in contacts])
         return
     if not contacts and out.mode == "rich":
         out.line("No contacts match. Add one with: jobhunt contact add NAME --company COMPANY")
@@ -229,11 +176,11 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     links = store.links_for(conn, contact_id=contact_id)
     apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
     meetup = store.get_meetup(conn, contact.met_at_event_id) if contact.met_at_event_id else None
-    plan = _plan(conn, contact)
+    plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
-            contact=_view(contact),
+            contact=view(contact),
             next_touch=plan.due,
             interactions=[{"id": t.id, "via": t.via, "on": t.on, "note": t.note} for t in touches],
             applications=[
@@ -259,7 +206,7 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
             ),
             ("Added", contact.added_on),
             ("Last touch", contact.last_touch),
-            ("Next touch", f"{plan.due.isoformat()} ({_cadence_text(plan, contact)})"),
+            ("Next touch", f"{plan.due.isoformat()} ({cadence_text(plan, contact)})"),
             ("Note", contact.note),
         ],
         title=f"Contact {contact.id}",
@@ -341,9 +288,9 @@ def edit(
     if kind is not None:
         changes["kind"] = validate.choice(kind, "contact kind", CONTACT_KINDS)
     if every is not None:
-        changes["every_days"] = _period(every)
+        changes["every_days"] = validate.parse_every(every)
     if met_at is not None:
-        changes["met_at_event_id"] = _event_id(met_at)
+        changes["met_at_event_id"] = validate.parse_event_id(met_at)
     if added is not None:
         changes["added_on"] = day(added)
     if not changes:
@@ -351,14 +298,13 @@ def edit(
             "nothing to change; give at least one option (see: jobhunt contact edit --help)"
         )
     st = state(ctx)
-    with st.writing() as s:
-        changed = write.edit_contact(s, contact_id, changes)
-    conn = st.conn()
+    with st.writing() as conn:
+        changed = write.edit_contact(conn, contact_id, changes)
     contact = store.get_contact(conn, contact_id)
-    plan = _plan(conn, contact)
+    plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(contact=_view(contact), changed=changed, next_touch=plan.due)
+        out.json(contact=view(contact), changed=changed, next_touch=plan.due)
     elif changed:
         out.line(f"Changed {', '.join(changed)} of contact {contact_id}.")
         out.line(f"Next touch due {plan.due.isoformat()}.")
@@ -374,109 +320,13 @@ def rm(ctx: typer.Context, contact_id: ContactId, yes: Yes = False, as_json: Jso
     st = state(ctx)
     contact = store.get_contact(st.conn(), contact_id)
     confirm(f"Delete contact {contact_id} ({clean(contact.name)})?", yes)
-    with st.writing() as s:
-        write.delete_contact(s, contact_id)
+    with st.writing() as conn:
+        write.delete_contact(conn, contact_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(deleted=_view(contact))
+        out.json(deleted=view(contact))
     else:
         out.line(f"Deleted contact {contact_id}.")
-
-
-def touch(
-    ctx: typer.Context,
-    contact_id: ContactId,
-    via: Annotated[
-        str,
-        typer.Option(
-            "--via",
-            help="How: " + ", ".join(TOUCH_CHANNELS) + ".",
-            autocompletion=complete_from(TOUCH_CHANNELS),
-        ),
-    ],
-    on: OnDay = None,
-    note: Note = None,
-    as_json: Json = False,
-) -> None:
-    """Record that you got in touch with someone (an email, a call, a coffee...)."""
-    from jobhunt import store, validate, write
-    from jobhunt.render import Output, clean
-
-    channel = validate.choice(via, "channel", TOUCH_CHANNELS)
-    when = day(on)
-    st = state(ctx)
-    with st.writing() as s:
-        row = write.add_interaction(s, contact_id, via=via, on=when, note=note)
-        touch_id = row.id
-    conn = st.conn()
-    contact = store.get_contact(conn, contact_id)
-    plan = _plan(conn, contact)
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(
-            interaction={"id": touch_id, "via": channel, "on": when, "note": note},
-            contact=_view(contact),
-            next_touch=plan.due,
-        )
-        return
-    out.line(
-        f"Logged a touch by {channel} with {clean(contact.name)} (contact {contact_id}) "
-        f"on {when.isoformat()}."
-    )
-    out.line(f"Next touch due {plan.due.isoformat()}.")
-
-
-def link(
-    ctx: typer.Context,
-    contact_id: ContactId,
-    app_id: AppId,
-    as_: Annotated[
-        str,
-        typer.Option(
-            "--as",
-            help="Their part in it: " + ", ".join(LINK_ROLES) + ".",
-            autocompletion=complete_from(LINK_ROLES),
-        ),
-    ] = "other",
-    as_json: Json = False,
-) -> None:
-    """Tie a contact to an application (a referral, the recruiter, an interviewer...)."""
-    from jobhunt import store, validate, write
-    from jobhunt.render import Output, clean
-
-    role = validate.choice(as_, "link role", LINK_ROLES)
-    st = state(ctx)
-    with st.writing() as s:
-        new = write.link(s, contact_id, app_id, role or "other")
-    conn = st.conn()
-    contact = store.get_contact(conn, contact_id)
-    application = store.get_application(conn, app_id)
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(link={"contact_id": contact_id, "application_id": app_id, "role": role}, new=new)
-        return
-    what = f"{clean(application.company)} — {clean(application.role)}"
-    verb = "Linked" if new else "Updated the link of"
-    out.line(
-        f"{verb} {clean(contact.name)} (contact {contact_id}) to application {app_id} "
-        f"({what}) as {role}."
-    )
-
-
-def unlink(ctx: typer.Context, contact_id: ContactId, app_id: AppId, as_json: Json = False) -> None:
-    """Remove the tie between a contact and an application."""
-    from jobhunt import write
-    from jobhunt.render import Output
-
-    with state(ctx).writing() as s:
-        write.get_contact(s, contact_id)
-        write.get_application(s, app_id)
-        write.unlink(s, contact_id, app_id)
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(unlinked={"contact_id": contact_id, "application_id": app_id})
-    else:
-        out.line(f"Unlinked contact {contact_id} from application {app_id}.")
 
 
 @app.callback(invoke_without_command=True)

@@ -1,8 +1,8 @@
-"""Learning: courses (add, list, show, edit, rm, log, done, drop) and the skills you have."""
+"""Learning: courses (add, list, show, edit, rm, log, done, drop). The skills you have
+are in `skills.py`; how a course is shown, in `course_views.py`."""
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -19,119 +19,23 @@ from jobhunt.cli._common import (
     day,
     local_today,
     maybe_day,
-    policy,
     state,
 )
-from jobhunt.dates import DATE_HELP, WEEKDAYS
+from jobhunt.cli.course_views import hours_text, label, log_view, next_nudge, totals, view
+from jobhunt.dates import DATE_HELP
 from jobhunt.errors import InputError
+from jobhunt.validate import parse_days, parse_hours, parse_progress
 
 if TYPE_CHECKING:
     import sqlite3
-    from datetime import date
 
     from jobhunt.records import Course
 
 app = typer.Typer(name="course", rich_markup_mode=None, no_args_is_help=False)
-skills_app = typer.Typer(name="skills", rich_markup_mode=None, no_args_is_help=False)
 
-DAY_KEYS = tuple(name[:3] for name in WEEKDAYS)  # mon .. sun
 _KIND_HELP = "What sort of course: " + ", ".join(COURSE_KINDS) + "."
 _DAYS_HELP = "Weekly session days, comma-separated: mon..sun or full names, e.g. tue,thu."
 _SKILL_HELP = "A skill the course teaches (repeatable, or comma-separated)."
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-def parse_days(text: str) -> tuple[int, ...]:
-    """'tue,thu' -> (1, 3). Names or their first three letters or more; '' -> ()."""
-    found: set[int] = set()
-    for part in text.replace(",", " ").split():
-        word = part.lower()
-        index = next(
-            (i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)),
-            None,
-        )
-        if index is None:
-            raise InputError(
-                f"unknown day {part!r} in --days; use {', '.join(DAY_KEYS)} "
-                "(or full names), comma-separated"
-            )
-        found.add(index)
-    return tuple(sorted(found))
-
-
-def parse_hours(text: str | None) -> float | None:
-    """Hours as typed: '1.5' or '1,5'; None or '' -> None. Refuses negatives, nan, inf."""
-    if text is None or not text.strip():
-        return None
-    try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not (0 <= value < math.inf):
-        raise InputError(f"invalid hours {text!r}: give a number of 0 or more, e.g. 1.5")
-    return value
-
-
-def parse_progress(text: str | None) -> int | None:
-    """A percentage: '40' or '40%'; None -> None."""
-    if text is None:
-        return None
-    digits = text.strip().removesuffix("%").strip()
-    if not digits.isdecimal() or int(digits) > 100:
-        raise InputError(f"invalid progress {text!r}: give a percentage from 0 to 100")
-    return int(digits)
-
-
-def day_names(days: tuple[int, ...]) -> list[str]:
-    return [DAY_KEYS[d] for d in days]
-
-
-def hours_text(value: float | None) -> str:
-    """2.0 -> '2', 1.5 -> '1.5' (no float noise)."""
-    return "" if value is None else f"{round(value, 2):g}"
-
-
-# --------------------------------------------------------------------------- views
-
-
-def _view(course: Course) -> dict:
-    """The stable JSON shape of a course (version 1): days as names (mon..sun)."""
-    from jobhunt.render import jsonable
-
-    data = jsonable(course)
-    data["days"] = day_names(course.days)
-    return data
-
-
-def _log_view(row: tuple) -> dict:
-    return {"id": row[0], "on": row[1], "hours": row[2], "progress": row[3], "note": row[4]}
-
-
-def _totals(logs: list[tuple]) -> tuple[float, int | None]:
-    """(total hours, latest progress) of a course's log, oldest first."""
-    total = round(sum(r[2] for r in logs if r[2] is not None), 2)
-    progress = [r[3] for r in logs if r[3] is not None]
-    return total, (progress[-1] if progress else None)
-
-
-def _next_nudge(course: Course) -> date | None:
-    from datetime import timedelta
-
-    from jobhunt.rules.learning import idle_basis
-
-    idle = policy().course_idle_days
-    if course.status != "active" or idle <= 0:
-        return None
-    return idle_basis(course)[0] + timedelta(days=idle)
-
-
-def _label(course: Course) -> str:
-    from jobhunt.render import clean
-
-    provider = f" ({clean(course.provider)})" if course.provider else ""
-    return f"{clean(course.title)}{provider}"
 
 
 def _course(conn: sqlite3.Connection, course_id: int) -> Course:
@@ -180,9 +84,9 @@ def add(
     per_week = parse_hours(hours)
     starts_on, ends_on = maybe_day(starts), maybe_day(ends)
     st = state(ctx)
-    with st.writing() as s:
-        row = write.add_course(
-            s,
+    with st.writing() as conn:
+        course_id = write.add_course(
+            conn,
             title=title,
             added_on=local_today(),
             kind=kind,
@@ -196,14 +100,12 @@ def add(
             url=url,
             note=note,
         )
-        course_id = row.id
-    assert course_id is not None
-    course = _course(st.conn(), course_id)
+    course = _course(conn, course_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(course=_view(course))
+        out.json(course=view(course))
         return
-    out.line(f"Added course {course_id}: {_label(course)}.")
+    out.line(f"Added course {course_id}: {label(course)}.")
     then = st.scoped(f"jobhunt course log {course_id} --hours H --progress P")
     out.line(f"Log your progress with: {clean(then)}")
 
@@ -222,7 +124,7 @@ def list_(
     courses = store.list_courses(state(ctx).conn(), include_closed=all_)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(courses=[_view(c) for c in courses])
+        out.json(courses=[view(c) for c in courses])
         return
     if not courses and out.mode == "rich":
         out.line("No courses. Add one with: jobhunt course add TITLE --skill SKILL")
@@ -252,13 +154,13 @@ def show(ctx: typer.Context, course_id: CourseId, as_json: Json = False) -> None
     conn = state(ctx).conn()
     course = _course(conn, course_id)
     logs = store.course_logs(conn, course_id)
-    total, progress = _totals(logs)
-    nudge = _next_nudge(course)
+    total, progress = totals(logs)
+    nudge = next_nudge(course)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
-            course=_view(course),
-            logs=[_log_view(r) for r in logs],
+            course=view(course),
+            logs=[log_view(r) for r in logs],
             total_hours=total,
             progress=progress,
             next_nudge=nudge,
@@ -364,12 +266,12 @@ def edit(
             "nothing to change; give at least one option (see: jobhunt course edit --help)"
         )
     st = state(ctx)
-    with st.writing() as s:
-        changed = write.edit_course(s, course_id, changes, skills=skill)
-    course = _course(st.conn(), course_id)
+    with st.writing() as conn:
+        changed = write.edit_course(conn, course_id, changes, skills=skill)
+    course = _course(conn, course_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(course=_view(course), changed=changed)
+        out.json(course=view(course), changed=changed)
     elif changed:
         out.line(f"Changed {', '.join(changed)} of course {course_id}.")
     else:
@@ -383,12 +285,12 @@ def rm(ctx: typer.Context, course_id: CourseId, yes: Yes = False, as_json: Json 
 
     st = state(ctx)
     course = _course(st.conn(), course_id)
-    confirm(f"Delete course {course_id} ({_label(course)}) and its log?", yes)
-    with st.writing() as s:
-        write.delete_course(s, course_id)
+    confirm(f"Delete course {course_id} ({label(course)}) and its log?", yes)
+    with st.writing() as conn:
+        write.delete_course(conn, course_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(deleted=_view(course))
+        out.json(deleted=view(course))
     else:
         out.line(f"Deleted course {course_id}.")
 
@@ -415,22 +317,22 @@ def log(
     percent = parse_progress(progress)
     when = day(on)
     st = state(ctx)
-    with st.writing() as s:
-        row = write.log_course(s, course_id, on=when, hours=spent, progress=percent, note=note)
-        log_id = row.id
-    conn = st.conn()
+    with st.writing() as conn:
+        log_id = write.log_course(
+            conn, course_id, on=when, hours=spent, progress=percent, note=note
+        )
     course = _course(conn, course_id)
     logs = store.course_logs(conn, course_id)
-    total, latest = _totals(logs)
+    total, latest = totals(logs)
     out = Output(as_json=as_json)
     if out.is_json:
         entry = next(r for r in logs if r[0] == log_id)
         out.json(
-            log=_log_view(entry),
-            course=_view(course),
+            log=log_view(entry),
+            course=view(course),
             total_hours=total,
             progress=latest,
-            next_nudge=_next_nudge(course),
+            next_nudge=next_nudge(course),
         )
         return
     parts = []
@@ -449,12 +351,12 @@ def _set_status(ctx: typer.Context, course_id: int, status: str, as_json: bool) 
     from jobhunt.render import Output, clean
 
     st = state(ctx)
-    with st.writing() as s:
-        previous = write.set_course_status(s, course_id, status)
-    course = _course(st.conn(), course_id)
+    with st.writing() as conn:
+        previous = write.set_course_status(conn, course_id, status)
+    course = _course(conn, course_id)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(course=_view(course), previous=previous)
+        out.json(course=view(course), previous=previous)
     elif previous == status:
         out.line(f"Course {course_id} ({clean(course.title)}) was already {status}.")
     else:
@@ -489,88 +391,3 @@ app.command()(rm)
 app.command()(log)
 app.command()(done)
 app.command()(drop)
-
-
-# --------------------------------------------------------------------------- skills
-
-Skills = Annotated[
-    list[str], typer.Argument(metavar="SKILL...", help="Skill names (or comma-separated).")
-]
-
-
-def _skill_names(names: list[str]) -> list[str]:
-    from jobhunt.validate import skill_names
-
-    found = skill_names(names)
-    if not found:
-        raise InputError("give at least one skill name")
-    return found
-
-
-def skills_add(ctx: typer.Context, names: Skills, as_json: Json = False) -> None:
-    """Record skills you already have (they no longer show as gaps)."""
-    from jobhunt import store, write
-    from jobhunt.render import Output, clean
-
-    wanted = _skill_names(names)
-    st = state(ctx)
-    with st.writing() as s:
-        added = write.add_skills(s, wanted, on=local_today())
-    have = store.list_skills(st.conn())
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(added=added, skills=have)
-        return
-    if added:
-        out.line(f"Added to your skills: {', '.join(clean(n) for n in added)}.")
-    known = [n for n in wanted if n.lower() not in {a.lower() for a in added}]
-    if known:
-        out.line(f"Already had: {', '.join(clean(n) for n in known)}.")
-
-
-def skills_rm(ctx: typer.Context, names: Skills, as_json: Json = False) -> None:
-    """Remove skills from the ones you have."""
-    from jobhunt import store, write
-    from jobhunt.render import Output, clean
-
-    wanted = _skill_names(names)
-    st = state(ctx)
-    with st.writing() as s:
-        removed = write.remove_skills(s, wanted)
-    have = store.list_skills(st.conn())
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(removed=removed, skills=have)
-        return
-    out.line(f"Removed from your skills: {', '.join(clean(n) for n in removed)}.")
-
-
-def skills_list(ctx: typer.Context, as_json: Json = False) -> None:
-    """List the skills you already have."""
-    from jobhunt import store
-    from jobhunt.render import Output
-
-    have = store.list_skills(state(ctx).conn())
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(skills=have)
-        return
-    if not have and out.mode == "rich":
-        out.line("No skills recorded. Add what you know: jobhunt skills add SKILL...")
-        return
-    out.table(("Skill",), [(name,) for name in have])
-
-
-@skills_app.callback(invoke_without_command=True)
-def _skills(ctx: typer.Context) -> None:
-    """The skills you already have: the learning suggestions leave them out.
-
-    With no command, lists them.
-    """
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(skills_list, ctx=ctx)
-
-
-skills_app.command("add")(skills_add)
-skills_app.command("rm")(skills_rm)
-skills_app.command("list")(skills_list)

@@ -320,14 +320,14 @@ def draft(
     from jobhunt import write
 
     note = f"{result.kind} (jobhunt draft)"
-    with st.writing() as s:
+    with st.writing() as conn:
         if contact is None:
             channel = drafts.LOG_CHANNELS[result.kind]
-            write.touch_application(s, app_id)
-            write.add_event(s, app_id, kind="follow_up", on=today, channel=channel, note=note)
+            write.touch_application(conn, app_id)
+            write.add_event(conn, app_id, kind="follow_up", on=today, channel=channel, note=note)
             done = f"a follow-up by {channel} on {today.isoformat()} for application {app_id}"
         else:
             channel = drafts.CONTACT_LOG_CHANNEL
-            write.add_interaction(s, contact, via=channel, on=today, note=note)
+            write.add_interaction(conn, contact, via=channel, on=today, note=note)
             done = f"a touch by {channel} on {today.isoformat()} with contact {contact}"
     warn(f"Logged {done}.")

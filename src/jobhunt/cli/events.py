@@ -64,11 +64,9 @@ def add(
     validate.choice(kind, "event kind", MEETUP_KINDS)
     when = day(on)
     st = state(ctx)
-    with st.writing() as s:
-        row = write.add_meetup(s, title=title, on=when, kind=kind, place=where, note=note)
-        event_id = row.id
-    assert event_id is not None
-    meetup = store.get_meetup(st.conn(), event_id)
+    with st.writing() as conn:
+        event_id = write.add_meetup(conn, title=title, on=when, kind=kind, place=where, note=note)
+    meetup = store.get_meetup(conn, event_id)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(event=_view(meetup))
@@ -153,8 +151,8 @@ def rm(ctx: typer.Context, event_id: EventId, yes: Yes = False, as_json: Json = 
     st = state(ctx)
     meetup = store.get_meetup(st.conn(), event_id)
     confirm(f"Delete event {event_id} ({clean(meetup.title)}, {meetup.on.isoformat()})?", yes)
-    with st.writing() as s:
-        write.delete_meetup(s, event_id)
+    with st.writing() as conn:
+        write.delete_meetup(conn, event_id)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(deleted=_view(meetup))

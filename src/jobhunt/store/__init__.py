@@ -77,6 +77,7 @@ from jobhunt.store.queries import (
     list_courses,
     list_meetups,
     list_skills,
+    pending_applications,
     record_counts,
 )
 from jobhunt.store.snapshot import (
@@ -136,6 +137,7 @@ __all__ = [
     "open_read_only",
     "open_store",
     "open_target",
+    "pending_applications",
     "read_transaction",
     "record_counts",
     "record_nudges",

@@ -115,6 +115,18 @@ def applications_where(
 OPEN_STATUSES = "(" + ",".join(f"'{s}'" for s in STATUSES if s not in CLOSED_STATUSES) + ")"
 
 
+def pending_applications(conn: sqlite3.Connection) -> list[Application]:
+    """The applications `rules.network.pending_companies` can count (interviewing, offer,
+    or applied with an interview recorded): the stay-in-touch step-up without every open
+    application."""
+    return applications_where(
+        conn,
+        "WHERE status IN ('interviewing', 'offer') OR (status = 'applied' AND EXISTS "
+        "(SELECT 1 FROM application_event e WHERE e.application_id = application.id "
+        "AND e.kind = 'interview')) ORDER BY id",
+    )
+
+
 def get_application(conn: sqlite3.Connection, app_id: int) -> Application:
     found = applications_where(conn, "WHERE id = ?", (app_id,))
     if not found:

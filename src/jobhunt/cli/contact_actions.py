@@ -1,0 +1,139 @@
+"""What you do with the people you know: touch (record an interaction), link and
+unlink (tie them to an application); and the views the contact commands share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jobhunt.choices import LINK_ROLES, TOUCH_CHANNELS
+from jobhunt.cli._common import (
+    AppId,
+    ContactId,
+    Json,
+    Note,
+    OnDay,
+    complete_from,
+    day,
+    policy,
+    state,
+    via_option,
+)
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from jobhunt.records import Contact
+    from jobhunt.rules.network import TouchPlan
+
+
+TouchVia = via_option(TOUCH_CHANNELS)
+
+
+def view(contact: Contact) -> dict:
+    """The stable JSON shape of a contact (version 1)."""
+    from jobhunt.render import jsonable
+
+    return jsonable(contact)
+
+
+def plan_for(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
+    from jobhunt import rules, store
+
+    pending = rules.network.pending_companies(store.pending_applications(conn))
+    return rules.network.touch_plan(contact, policy=policy(), pending=pending)
+
+
+def cadence_text(plan: TouchPlan, contact: Contact) -> str:
+    from jobhunt.dates import format_period
+
+    source = "yours" if plan.own_cadence else f"default for {contact.kind}"
+    text = f"every {format_period(plan.usual_cadence)} ({source})"
+    if plan.step_up:
+        text += f"; stepped up to every {format_period(plan.cadence)}: {plan.step_up}"
+    return text
+
+
+def touch(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    via: TouchVia,
+    on: OnDay = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Record that you got in touch with someone (an email, a call, a coffee...)."""
+    from jobhunt import store, validate, write
+    from jobhunt.render import Output, clean
+
+    channel = validate.choice(via, "channel", TOUCH_CHANNELS)
+    when = day(on)
+    st = state(ctx)
+    with st.writing() as conn:
+        touch_id = write.add_interaction(conn, contact_id, via=via, on=when, note=note)
+    contact = store.get_contact(conn, contact_id)
+    plan = plan_for(conn, contact)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(
+            interaction={"id": touch_id, "via": channel, "on": when, "note": note},
+            contact=view(contact),
+            next_touch=plan.due,
+        )
+        return
+    out.line(
+        f"Logged a touch by {channel} with {clean(contact.name)} (contact {contact_id}) "
+        f"on {when.isoformat()}."
+    )
+    out.line(f"Next touch due {plan.due.isoformat()}.")
+
+
+def link(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    app_id: AppId,
+    as_: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            help="Their part in it: " + ", ".join(LINK_ROLES) + ".",
+            autocompletion=complete_from(LINK_ROLES),
+        ),
+    ] = "other",
+    as_json: Json = False,
+) -> None:
+    """Tie a contact to an application (a referral, the recruiter, an interviewer...)."""
+    from jobhunt import store, validate, write
+    from jobhunt.render import Output, clean
+
+    role = validate.choice(as_, "link role", LINK_ROLES)
+    st = state(ctx)
+    with st.writing() as conn:
+        new = write.link(conn, contact_id, app_id, role or "other")
+    contact = store.get_contact(conn, contact_id)
+    application = store.get_application(conn, app_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(link={"contact_id": contact_id, "application_id": app_id, "role": role}, new=new)
+        return
+    what = f"{clean(application.company)} — {clean(application.role)}"
+    verb = "Linked" if new else "Updated the link of"
+    out.line(
+        f"{verb} {clean(contact.name)} (contact {contact_id}) to application {app_id} "
+        f"({what}) as {role}."
+    )
+
+
+def unlink(ctx: typer.Context, contact_id: ContactId, app_id: AppId, as_json: Json = False) -> None:
+    """Remove the tie between a contact and an application."""
+    from jobhunt import write
+    from jobhunt.render import Output
+
+    with state(ctx).writing() as conn:
+        write.unlink(conn, contact_id, app_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(unlinked={"contact_id": contact_id, "application_id": app_id})
+    else:
+        out.line(f"Unlinked contact {contact_id} from application {app_id}.")

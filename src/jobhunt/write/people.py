@@ -1,0 +1,163 @@
+"""Writing the people you know and the networking events where you met them:
+contacts, their interactions and links to applications, events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from jobhunt import store
+from jobhunt.errors import InputError, NotFound
+from jobhunt.records import CONTACT_KINDS, LINK_ROLES, MEETUP_KINDS, TOUCH_CHANNELS
+from jobhunt.validate import choice, text
+from jobhunt.write.applications import get_application
+from jobhunt.write.core import Conn, changed_values, delete, insert, require, update
+
+CONTACT_FIELDS = ("name", "company", "title", "kind", "email", "phone", "url", "met", "note")
+
+
+def get_contact(conn: Conn, contact_id: int, columns: Iterable[str] = ("id",)) -> dict:
+    hint = "see the ids with: jobhunt contact list"
+    return require(conn, "contact", contact_id, "contact", hint, columns)
+
+
+def get_meetup(conn: Conn, event_id: int) -> dict:
+    return require(conn, "meetup", event_id, "event", "see the ids with: jobhunt event list")
+
+
+def add_contact(
+    conn: Conn,
+    *,
+    name: str,
+    added_on: date,
+    kind: str | None = None,
+    every_days: int | None = None,
+    met_at_event_id: int | None = None,
+    **fields: str | None,
+) -> int:
+    """Add someone you know; their id. `fields` are the other text fields by name."""
+    assert set(fields) <= set(CONTACT_FIELDS), fields  # column names, from code only
+    if met_at_event_id is not None:
+        get_meetup(conn, met_at_event_id)
+    values = {
+        "name": text(name, "name", required=True),
+        "kind": choice(kind, "contact kind", CONTACT_KINDS) or "other",
+        "every_days": every_days,
+        "met_at_event_id": met_at_event_id,
+        "added_on": added_on,
+        "created_at": store.utc_now(),
+        **{k: text(v, k) for k, v in fields.items()},
+    }
+    return insert(conn, "contact", values)
+
+
+def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> list[str]:
+    """Change fields; returns the names of those that changed."""
+    columns = (*CONTACT_FIELDS, "every_days", "met_at_event_id", "added_on")
+    row = get_contact(conn, contact_id, columns)
+    wanted: dict[str, object] = {}
+    for field, value in changes.items():
+        if field == "name":
+            value = text(value, "name", required=True)  # type: ignore[arg-type]
+        elif field == "kind":
+            value = choice(value, "contact kind", CONTACT_KINDS)  # type: ignore[arg-type]
+        elif field == "met_at_event_id":
+            if value is not None:
+                get_meetup(conn, value)  # type: ignore[arg-type]
+        elif field in ("every_days", "added_on"):
+            pass
+        elif field in CONTACT_FIELDS:
+            value = text(value, field)  # type: ignore[arg-type]
+        else:
+            raise InputError(f"cannot edit {field}")
+        wanted[field] = value
+    values = changed_values(row, wanted)
+    update(conn, "contact", contact_id, values)
+    return list(values)
+
+
+def add_interaction(
+    conn: Conn, contact_id: int, *, via: str, on: date, note: str | None = None
+) -> int:
+    """Record that you got in touch with someone; the interaction's id."""
+    get_contact(conn, contact_id)
+    return insert(
+        conn,
+        "interaction",
+        {
+            "contact_id": contact_id,
+            "via": choice(via, "channel", TOUCH_CHANNELS),
+            "on_day": on,
+            "note": text(note, "note"),
+            "created_at": store.utc_now(),
+        },
+    )
+
+
+def link(conn: Conn, contact_id: int, app_id: int, role: str = "other") -> bool:
+    """Tie a contact to an application; True if new, False if the role was updated."""
+    get_contact(conn, contact_id)
+    get_application(conn, app_id)
+    role = choice(role, "link role", LINK_ROLES) or "other"
+    row = conn.execute(
+        "SELECT role FROM contact_link WHERE contact_id = ? AND application_id = ?",
+        (contact_id, app_id),
+    ).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO contact_link (contact_id, application_id, role) VALUES (?, ?, ?)",
+            (contact_id, app_id, role),
+        )
+        return True
+    if row[0] != role:
+        conn.execute(
+            "UPDATE contact_link SET role = ? WHERE contact_id = ? AND application_id = ?",
+            (role, contact_id, app_id),
+        )
+    return False
+
+
+def unlink(conn: Conn, contact_id: int, app_id: int) -> None:
+    """Remove the tie between a contact and an application."""
+    get_contact(conn, contact_id)
+    get_application(conn, app_id)
+    gone = conn.execute(
+        "DELETE FROM contact_link WHERE contact_id = ? AND application_id = ?",
+        (contact_id, app_id),
+    ).rowcount
+    if not gone:
+        raise NotFound(f"contact {contact_id} is not linked to application {app_id}")
+
+
+def delete_contact(conn: Conn, contact_id: int) -> None:
+    get_contact(conn, contact_id)
+    delete(conn, "contact", contact_id)
+
+
+def add_meetup(
+    conn: Conn,
+    *,
+    title: str,
+    on: date,
+    kind: str | None = None,
+    place: str | None = None,
+    note: str | None = None,
+) -> int:
+    """Add a networking event; its id."""
+    return insert(
+        conn,
+        "meetup",
+        {
+            "title": text(title, "title", required=True),
+            "on_day": on,
+            "kind": choice(kind, "event kind", MEETUP_KINDS) or "other",
+            "place": text(place, "place"),
+            "note": text(note, "note"),
+            "created_at": store.utc_now(),
+        },
+    )
+
+
+def delete_meetup(conn: Conn, event_id: int) -> None:
+    get_meetup(conn, event_id)
+    delete(conn, "meetup", event_id)
