@@ -210,3 +210,73 @@ def test_an_offer_declined(jh) -> None:
         assert day.ended is None, on
     # Four weeks in, no offer any more: the stay-active nudge (10-05 + 28).
     assert when(days, "stay_active") == ["2026-11-02"]
+
+
+# Applications 1 Acme (full-time, accepted, then it falls through), 2 Beta.
+FALLS_THROUGH = {
+    "2026-10-05": ["add Acme 'Data Analyst' --type full-time", "add Beta Analyst"],
+    "2026-10-07": ["status 1 accepted"],  # its type is stored: no need to give it
+    "2026-10-16": ["status 1 rejected --note 'the offer was withdrawn'"],
+    "2026-10-18": [],
+}
+
+
+def test_the_job_falls_through(jh) -> None:
+    days = replay(jh, FALLS_THROUGH, on={"2026-10-15": ("quiet", "week"), "2026-10-18": ("week",)})
+    ended = {"application_id": 1, "company": "Acme", "role": "Data Analyst", "on": "2026-10-07"}
+    assert [on for on, day in days.items() if day.ended == ended] == days_between(
+        "2026-10-07", "2026-10-15"
+    )
+    assert days["2026-10-07"].summary() == ["withdraw 2026-10-13"]
+    assert days["2026-10-07"].one("withdraw")["command"] == "jobhunt status 2 withdrawn"
+    assert days["2026-10-15"].actions == []
+    assert days["2026-10-15"].text("quiet") == ""
+    assert days["2026-10-15"].area("Apply")["target"] is None
+    # A new status on the accepted job: the search is back, with what was left open.
+    back = days["2026-10-16"]
+    assert back.ended is None
+    assert back.summary("follow_up", "apply") == [
+        "follow_up/after_apply app2 2026-10-12 overdue 4",
+        "apply 2026-10-18",
+    ]
+    assert days["2026-10-18"].area("Apply")["target"] == 5
+    assert days["2026-10-18"].area("Network")["target"] == 3
+
+
+# Applications 1 Beta, 2 Initech (imported as accepted, with no type, as old data is).
+TYPE_UNKNOWN = {
+    "2026-10-05": ["add Beta Analyst", "import csv accepted.csv"],
+    "2026-10-08": ["edit 2 --type part-time"],
+    "2026-10-12": ["edit 2 --type full-time"],
+    "2026-10-20": [],
+}
+
+
+def test_an_accepted_job_whose_type_was_never_given(jh, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accepted.csv").write_text(
+        "Company,Title,Date Applied,Status\nInitech,Senior Analyst,2026-09-21,accepted\n"
+    )
+    days = replay(jh, TYPE_UNKNOWN)
+    # Not the end of the search: one line a day asks which kind of job it is.
+    for on in days_between("2026-10-05", "2026-10-07"):
+        assert days[on].ended is None, on
+        unknown = days[on].one("accepted_type_unknown", application_id=2)
+        assert unknown["command"] == "jobhunt edit 2 --type full-time", on
+        assert days[on].has("apply"), on
+        assert days[on].has("network_target"), on
+    # Part-time: the search goes on, and nothing more to ask.
+    for on in days_between("2026-10-08", "2026-10-11"):
+        assert days[on].ended is None, on
+        assert not days[on].has("accepted_type_unknown"), on
+        assert days[on].has("apply"), on
+    # Full-time after all: the search ends (accepted on the day of the import).
+    for on in days_between("2026-10-12", "2026-10-20"):
+        assert days[on].ended == {
+            "application_id": 2,
+            "company": "Initech",
+            "role": "Senior Analyst",
+            "on": "2026-10-05",
+        }, on
+        assert {a["section"] for a in days[on].actions} <= {"wind_down"}, on
+    assert days["2026-10-20"].actions == []
