@@ -19,6 +19,7 @@ from tests.stories.harness import LOOK, label_problems, order_problems, plus, re
 APPLIED = {n: plus("2026-09-23", n) for n in range(1, 18)}
 MORNINGS = {
     **{day: [f"add Firm{n:02d} Analyst"] for n, day in APPLIED.items()},
+    "2026-10-17": ["export ics"],
     "2026-10-30": [],
 }
 
@@ -64,6 +65,9 @@ def test_a_mornings_worth(jh) -> None:
     every = follow_up_lines(days["2026-10-17"].lines("all"))
     assert logged(every) == list(range(1, 18))
     assert len(every) == 17
+    # So does the calendar export: one entry per follow-up.
+    calendar = days["2026-10-17"].output("export ics")
+    assert calendar.count("SUMMARY:Follow up on your application to Firm") == 17
 
     # 10-26: apps 1-3 are 30 days old: no longer follow-ups. 14 due: 10 shown, 4 more.
     text = follow_up_lines(days["2026-10-26"].lines())
