@@ -15,7 +15,7 @@ from jobhunt.cli._common import (
     Note,
     OnDay,
     complete_from,
-    day,
+    fact_day,
     policy,
     state,
     via_option,
@@ -68,7 +68,7 @@ def touch(
     from jobhunt.render import Output, clean
 
     channel = validate.choice(via, "channel", TOUCH_CHANNELS)
-    when = day(on)
+    when = fact_day(on, "touch date")
     st = state(ctx)
     with st.writing() as conn:
         touch_id = write.add_interaction(conn, contact_id, via=via, on=when, note=note)
