@@ -218,3 +218,14 @@ def test_every_day_a_suggestion_was_shown_is_kept(jh, db_path: Path) -> None:
     # 11-30 as it was: shown 3 days before, so not shown again that day.
     past = as_json(jh, "today", "--on", "2026-11-30", env=on("2026-12-05"))
     assert "ghosted" not in [a["kind"] for a in past["actions"]]
+
+
+def test_contact_commands_see_the_offer_step_up_as_the_agenda_does(jh, three) -> None:
+    jh("contact", "add", "Lee", "--kind", "industry-leader", "--added", "2026-09-01")
+    before = jh.json("contact", "show", "1")
+    jh("status", "2", "offer")
+    after = jh.json("contact", "show", "1")
+    assert before["next_touch"] == "2026-10-31"  # 60 days
+    assert after["next_touch"] == "2026-10-01"  # 30 days while the offer is pending
+    [touch] = [a for a in jh.json("today")["actions"] if a["kind"] == "touch"]
+    assert touch["due"] == after["next_touch"]
