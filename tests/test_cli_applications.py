@@ -513,7 +513,7 @@ def test_interview_scheduled_and_past(jh) -> None:
 
 
 def test_interview_keeps_a_later_status(jh) -> None:
-    add(jh)
+    add(jh, "Acme", "Dev", "--applied", "2026-11-20")
     jh("status", "1", "offer")
     jh("interview", "1", "--on", "2026-11-26")
     assert app_json(jh, 1)["status"] == "offer"

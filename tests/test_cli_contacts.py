@@ -597,7 +597,8 @@ def test_due_contact_appears_on_the_agenda(jh, people) -> None:
             "draft_command": "jobhunt draft --contact 2",
         }
     ]
-    jh("contact", "touch", "2", "--via", "email", "--on", "2026-12-01")
+    # Touched on 12-01 (typed that day: a touch is a fact, never dated ahead).
+    jh("contact", "touch", "2", "--via", "email", env={"JOBHUNT_TODAY": "2026-12-01"})
     assert [
         a for a in jh.json("today", "--on", "2026-12-02")["actions"] if a["kind"] == "touch"
     ] == []
@@ -627,7 +628,7 @@ def test_pending_applications_are_all_that_pending_companies_counts(jh) -> None:
     from jobhunt.rules import network as rules_network
 
     for company in ("Interviewing", "Offer", "Applied+interview", "Applied", "Saved", "Gone"):
-        jh("add", company, "Dev")
+        jh("add", company, "Dev", "--applied", "2026-11-10")
     jh("add", "Later", "Dev", "--saved")
     jh("status", "1", "interviewing")
     jh("status", "2", "offer")

@@ -226,5 +226,5 @@ def test_event_and_follow_up_on_the_agenda(jh) -> None:
     assert [(a["kind"], a["contact_id"], a["due"], a["overdue_days"]) for a in follow] == [
         ("event_follow_up", 1, "2026-11-29", 2)
     ]
-    jh("contact", "touch", "1", "--via", "email", "--on", "2026-11-30")
+    jh("contact", "touch", "1", "--via", "email", env={"JOBHUNT_TODAY": "2026-11-30"})
     assert [a for a in jh.json("today", "--on", "2026-12-01")["actions"] if a["event_id"]] == []

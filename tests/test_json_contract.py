@@ -209,7 +209,7 @@ def test_event_command_json_reports_the_event_it_recorded(jh, args, recorded) ->
 
 
 def test_back_dated_follow_up_json_reports_that_follow_up(jh) -> None:
-    jh("add", "Acme", "Dev")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-18")
     data = jh.json("log", "1", "--via", "note", "--on", "2026-11-25", "--note", "posted")
     event = data["event"]
     assert (event["kind"], event["on"], event["channel"], event["note"]) == (

@@ -363,7 +363,21 @@ UNDO = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO)
+# Every day a weekly suggestion was shown, not only the last: the agenda of a past day
+# (today --on, week --on) must see which suggestions had been shown by then.
+_NUDGE_HISTORY = (
+    """CREATE TABLE nudge_shown (
+        key TEXT NOT NULL,
+        shown_on DATE NOT NULL,
+        PRIMARY KEY (key, shown_on)
+    )""",
+    "INSERT INTO nudge_shown (key, shown_on) SELECT key, shown_on FROM nudge",
+    "DROP TABLE nudge",
+    "ALTER TABLE nudge_shown RENAME TO nudge",
+)
+NUDGE_HISTORY = Migration("0003_nudge_history", _NUDGE_HISTORY, _postgresql(_NUDGE_HISTORY))
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

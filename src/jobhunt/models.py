@@ -153,10 +153,12 @@ class Skill(SQLModel, table=True):
 
 
 class Nudge(SQLModel, table=True):
+    """One day a weekly suggestion was shown (migration 0003 keeps every day)."""
+
     __tablename__ = "nudge"
 
     key: str = Field(primary_key=True)
-    shown_on: date
+    shown_on: date = Field(primary_key=True)
 
 
 # Indexes, as migration 0001_initial creates them (COLLATE NOCASE: case-insensitive).

@@ -121,6 +121,16 @@ def day(text: str | None, *, default: date | None = None) -> date:
     return parse_day(text, today=today, first_weekday=policy().first_weekday)
 
 
+def fact_day(text: str | None, what: str) -> date:
+    """The day a fact happened (a follow-up, a touch, a status, a course log): today by
+    default, never after today (a fact dated ahead would count before it happened)."""
+    from jobhunt.validate import not_in_future
+
+    return not_in_future(
+        day(text), local_today(), what, "give the day it happened (a fact cannot be ahead)"
+    )
+
+
 def maybe_day(text: str | None) -> date | None:
     return None if text is None else day(text)
 
@@ -151,6 +161,39 @@ def confirm(question: str, yes: bool) -> None:
     sys.stderr.flush()
     if sys.stdin.readline().strip().lower() not in ("y", "yes"):
         raise typer.Exit(1)
+
+
+JOB_TYPE_QUESTION = (
+    "What kind of job is it? full-time ends the search; part-time, contract or temporary "
+    "keep it going"
+)
+
+
+def confirm_job_type(conn: sqlite3.Connection, app_ids: list[int]) -> str | None:
+    """Before an acceptance: the type to store, or None when every application has one.
+
+    Without a stored type, ask on a terminal (before any transaction begins); without a
+    terminal, refuse: accepting full-time work ends the search, so it is never guessed.
+    """
+    import sys
+
+    from jobhunt import store
+    from jobhunt.choices import JOB_TYPES
+    from jobhunt.errors import InputError
+    from jobhunt.validate import choice
+
+    untyped = [i for i in app_ids if store.get_application(conn, i).job_type is None]
+    if not untyped:
+        return None
+    hint = f"give it: jobhunt status {' '.join(map(str, app_ids))} accepted --type TYPE"
+    if len(app_ids) > 1 or not sys.stdin.isatty():
+        raise InputError(f"{JOB_TYPE_QUESTION}; {hint}; nothing was written")
+    sys.stderr.write(f"{JOB_TYPE_QUESTION} [{'/'.join(JOB_TYPES)}]: ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip()
+    if not answer:
+        raise typer.Exit(1)
+    return choice(answer, "job type", JOB_TYPES)
 
 
 # Shell completion ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from jobhunt.cli._common import (
     Note,
     OnDay,
     complete_from,
-    day,
+    fact_day,
     policy,
     state,
     via_option,
@@ -41,8 +41,10 @@ def view(contact: Contact) -> dict:
 def plan_for(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
     from jobhunt import rules, store
 
-    pending = rules.network.pending_companies(store.pending_applications(conn))
-    return rules.network.touch_plan(contact, policy=policy(), pending=pending)
+    apps = store.pending_applications(conn)
+    pending = rules.network.pending_companies(apps)
+    offer = offer_step_up(conn, apps)
+    return rules.network.touch_plan(contact, policy=policy(), pending=pending, offer=offer)
 
 
 def cadence_text(plan: TouchPlan, contact: Contact) -> str:
@@ -68,7 +70,7 @@ def touch(
     from jobhunt.render import Output, clean
 
     channel = validate.choice(via, "channel", TOUCH_CHANNELS)
-    when = day(on)
+    when = fact_day(on, "touch date")
     st = state(ctx)
     with st.writing() as conn:
         touch_id = write.add_interaction(conn, contact_id, via=via, on=when, note=note)
@@ -137,3 +139,13 @@ def unlink(ctx: typer.Context, contact_id: ContactId, app_id: AppId, as_json: Js
         out.json(unlinked={"contact_id": contact_id, "application_id": app_id})
     else:
         out.line(f"Unlinked contact {contact_id} from application {app_id}.")
+
+
+def offer_step_up(conn, pending: list):  # type: ignore[no-untyped-def]
+    """The offer step-up (`rules.network.offer_pending`) for the contact commands: the
+    open applications are read only when an offer is pending."""
+    from jobhunt import rules, store
+
+    if not any(a.status == "offer" for a in pending):
+        return None
+    return rules.network.offer_pending(store.list_applications(conn))

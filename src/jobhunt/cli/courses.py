@@ -17,6 +17,7 @@ from jobhunt.cli._common import (
     complete_from,
     confirm,
     day,
+    fact_day,
     local_today,
     maybe_day,
     state,
@@ -315,7 +316,7 @@ def log(
 
     spent = parse_hours(hours)
     percent = parse_progress(progress)
-    when = day(on)
+    when = fact_day(on, "course log date")
     st = state(ctx)
     with st.writing() as conn:
         log_id = write.log_course(

@@ -7,14 +7,17 @@ from typing import Annotated
 
 import typer
 
-from jobhunt.choices import FOLLOW_UP_CHANNELS, STATUSES
+from jobhunt.choices import FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES
 from jobhunt.cli._common import (
     AppId,
     Json,
     Note,
     OnDay,
+    complete_application,
     complete_from,
+    confirm_job_type,
     day,
+    fact_day,
     local_today,
     policy,
     state,
@@ -59,8 +62,9 @@ def log(
     """Record a follow-up you made (an email, a mailed note, a call...)."""
     from jobhunt import write
 
-    when = day(on)
+    when = fact_day(on, "follow-up date")
     with state(ctx).writing() as conn:
+        write.not_before_applied(conn, app_id, when, "follow-up date")
         write.touch_application(conn, app_id)
         event_id = write.add_event(conn, app_id, kind="follow_up", on=when, channel=via, note=note)
     _event_done(
@@ -104,32 +108,114 @@ def interview(
 
 def status(
     ctx: typer.Context,
-    app_id: AppId,
-    new_status: Annotated[
-        str,
+    ids_and_status: Annotated[
+        list[str],
         typer.Argument(
-            metavar="STATUS",
-            help=", ".join(STATUSES) + ".",
-            autocompletion=complete_from(STATUSES),
+            metavar="ID... STATUS",
+            help="One or more application ids, then the status: " + ", ".join(STATUSES) + ".",
+            autocompletion=_complete_ids_or_status,
         ),
     ],
     on: OnDay = None,
+    job_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="With accepted: the kind of job (full-time ends the search; part-time, "
+            "contract or temporary keep it going).",
+            autocompletion=complete_from(JOB_TYPES),
+        ),
+    ] = None,
+    respond_by: Annotated[
+        str | None,
+        typer.Option(
+            "--respond-by",
+            metavar="DATE",
+            help=f"With offer: the day the offer must be answered by. {DATE_HELP}",
+        ),
+    ] = None,
     note: Note = None,
     as_json: Json = False,
 ) -> None:
-    """Record a stage or an outcome (ghosted, rejected, offer...)."""
+    """Record a stage or an outcome (ghosted, rejected, offer, accepted...), for one
+    application or several at once (one step for undo): jobhunt status 3 5 withdrawn."""
     from jobhunt import write
+    from jobhunt.errors import InputError
+    from jobhunt.validate import choice
 
-    when = day(on)
-    with state(ctx).writing() as conn:
-        previous, event_id = write.set_status(conn, app_id, new_status, on=when, note=note)
-    _event_done(
-        ctx,
-        app_id,
-        event_id,
-        f"Application {app_id}: {previous} -> {new_status.strip().lower()}.",
-        as_json,
-    )
+    *raw_ids, raw_status = ids_and_status
+    if not raw_ids:
+        raise InputError("give the application id and the status: jobhunt status ID STATUS")
+    new_status = choice(raw_status, "status", STATUSES)
+    app_ids = [application_id(text) for text in raw_ids]
+    if len(set(app_ids)) != len(app_ids):
+        raise InputError("an application id is given twice")
+    when = fact_day(on, "status date")
+    if job_type is not None and new_status != "accepted":
+        raise InputError("--type goes with accepted: jobhunt status ID accepted --type TYPE")
+    if respond_by is not None and new_status != "offer":
+        raise InputError("--respond-by goes with offer: jobhunt status ID offer --respond-by DATE")
+    by = day(respond_by) if respond_by is not None else None
+    st = state(ctx)
+    if new_status == "accepted" and job_type is None:
+        job_type = confirm_job_type(st.conn(), app_ids)
+    done = []
+    with st.writing() as conn:
+        for app_id in app_ids:
+            previous, event_id = write.set_status(
+                conn, app_id, new_status, on=when, note=note, respond_by=by, job_type=job_type
+            )
+            done.append((app_id, previous, event_id))
+    if len(done) == 1:
+        app_id, previous, event_id = done[0]
+        _event_done(
+            ctx, app_id, event_id, f"Application {app_id}: {previous} -> {new_status}.", as_json
+        )
+        return
+    _events_done(ctx, done, new_status, as_json)
+
+
+def _events_done(ctx: typer.Context, done: list, new_status: str, as_json: bool) -> None:
+    """After a status given to several applications: one line each (JSON: `results`)."""
+    from jobhunt import rules, store
+    from jobhunt.render import Output
+
+    conn, today, pol = state(ctx).conn(), local_today(), policy()
+    out = Output(as_json=as_json)
+    results = []
+    for app_id, previous, event_id in done:
+        record = store.get_application(conn, app_id)
+        results.append(
+            {
+                "application": view(record),
+                "event": next((e for e in record.events if e.id == event_id), None),
+                "next_follow_up": rules.next_follow_up(record, today=today, policy=pol),
+            }
+        )
+        if not out.is_json:
+            out.line(f"Application {app_id}: {previous} -> {new_status}.")
+    if out.is_json:
+        out.json(results=results)
+
+
+def _complete_ids_or_status(ctx: typer.Context, incomplete: str):
+    """Application ids while a number is being typed, else the statuses."""
+    if incomplete[:1].isdigit():
+        return complete_application(ctx, incomplete)
+    return [s for s in STATUSES if s.startswith(incomplete.lower())]
+
+
+def application_id(text: str) -> int:
+    """An application id as typed among `status`'s arguments."""
+    from jobhunt.errors import InputError, NotFound
+
+    if not text.strip().isdigit():
+        raise InputError(f"invalid application id {text!r}: give a number (see: jobhunt list)")
+    value = int(text)
+    if not 1 <= value <= 2**63 - 1:
+        raise NotFound(f"no application with id {value}", hint="see the ids with: jobhunt list")
+    return value
 
 
 def snooze(

@@ -96,7 +96,7 @@ def dump_now(conn: sqlite3.Connection) -> dict[str, Any]:
         "meetups": simple("meetup", MEETUP, "id"),
         "courses": courses,
         "skills": simple("skill", SKILL, "rowid"),
-        "nudges": simple("nudge", NUDGE, "key"),
+        "nudges": simple("nudge", NUDGE, "key, shown_on"),
     }
 
 

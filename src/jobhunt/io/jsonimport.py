@@ -198,13 +198,13 @@ def plan(
             raise _Unchanged
         bundle.skills.append(row)
 
-    nudges_seen: set[str] = set()
+    nudges_seen: set[tuple[str, str]] = set()
 
     def nudge(record: Any) -> None:
         row = check_record(NUDGE, record)
-        if row[0] in nudges_seen:
-            raise Invalid(f"nudge {row[0]!r} is listed twice")
-        nudges_seen.add(row[0])
+        if (row[0], row[1]) in nudges_seen:
+            raise Invalid(f"nudge {row[0]!r} shown on {row[1]} is listed twice")
+        nudges_seen.add((row[0], row[1]))
         if merge:
             raise _Unchanged
         bundle.nudges.append(row)

@@ -16,6 +16,7 @@ from datetime import date
 from jobhunt.records import Application
 
 STARTS = ("applied", "saved")
+AHEAD = ("interview",)  # the only entries dated ahead of the day they were recorded
 
 
 def application_as_of(
@@ -26,7 +27,9 @@ def application_as_of(
     `recorded_later` holds the ids of events dated after `day` that were recorded after
     it too (a preview of a past day must not know of them).
     """
-    events = tuple(e for e in app.events if e.on <= day or e.id not in recorded_later)
+    events = tuple(
+        e for e in app.events if e.on <= day or (e.kind in AHEAD and e.id not in recorded_later)
+    )
     if len(events) == len(app.events) and all(e.on <= day for e in events):
         return app  # nothing dated after `day`: today's columns are that day's state
     began = [e for e in events if e.kind in STARTS and e.on <= day]

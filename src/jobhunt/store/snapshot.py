@@ -178,13 +178,13 @@ def _courses_as_of(conn: sqlite3.Connection, day: date) -> list[Course]:
 
 
 def record_nudges(conn: sqlite3.Connection, keys: list[str], today: date) -> None:
-    """Remember which weekly suggestions were shown today (so they wait a week)."""
+    """Remember which weekly suggestions were shown today (so they wait a week); every
+    day shown is kept, so a past day's agenda sees what had been shown by then."""
     if not keys:
         return
     with transaction(conn):
         conn.executemany(
-            "INSERT INTO nudge (key, shown_on) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET shown_on = excluded.shown_on",
+            "INSERT INTO nudge (key, shown_on) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(k, today.isoformat()) for k in keys],
         )
 

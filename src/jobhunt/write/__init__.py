@@ -20,6 +20,7 @@ from jobhunt.write.applications import (
     delete_application,
     edit_application,
     get_application,
+    not_before_applied,
     set_status,
     touch_application,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "get_meetup",
     "link",
     "log_course",
+    "not_before_applied",
     "remove_skills",
     "session",
     "set_course_status",

@@ -128,6 +128,18 @@ def edit_application(
         wanted[field] = value
     values = changed_values(app, wanted)
     changed = list(values)
+    if "applied_on" in values and values["applied_on"] is not None:
+        new = stored(values["applied_on"])
+        first = conn.execute(
+            "SELECT min(on_day) FROM application_event WHERE application_id = ? "
+            "AND kind IN ('follow_up', 'interview')",
+            (app_id,),
+        ).fetchone()[0]
+        if first is not None and str(first) < new:
+            raise InputError(
+                f"applied date {new} is after this application's first follow-up or "
+                f"interview ({first}); an application is applied for before it is followed up"
+            )
     if "applied_on" in values:
         # Keep the history's "applied" day in step with the corrected date.
         day = stored(values["applied_on"])
@@ -147,16 +159,47 @@ def edit_application(
 
 
 def set_status(
-    conn: Conn, app_id: int, status: str, *, on: date, note: str | None = None
+    conn: Conn,
+    app_id: int,
+    status: str,
+    *,
+    on: date,
+    note: str | None = None,
+    respond_by: date | None = None,
+    job_type: str | None = None,
 ) -> tuple[str, int]:
-    """Record a stage or outcome; returns the previous status and the event's id."""
+    """Record a stage or outcome; returns the previous status and the event's id.
+
+    An offer may carry the day it must be answered by (`respond_by`, kept as the event's
+    `until`); an acceptance may give the job's type, which is then stored.
+    """
     status = choice(status, "status", STATUSES)  # type: ignore[assignment]
     app = get_application(conn, app_id, ("status", "applied_on"))
+    if respond_by is not None and respond_by < on:
+        raise InputError(
+            f"the offer must be answered by {respond_by.isoformat()}, before it was made "
+            f"({on.isoformat()})"
+        )
     values: dict[str, object] = {"status": status}
     if status == "applied" and app["applied_on"] is None:
         values["applied_on"] = on
+    if job_type is not None:
+        values["job_type"] = choice(job_type, "job type", JOB_TYPES)
     update(conn, "application", app_id, {**values, "updated_at": store.utc_now()})
-    return app["status"], add_event(conn, app_id, kind="status", on=on, status=status, note=note)
+    event_id = add_event(
+        conn, app_id, kind="status", on=on, status=status, until=respond_by, note=note
+    )
+    return app["status"], event_id
+
+
+def not_before_applied(conn: Conn, app_id: int, on: date, what: str) -> None:
+    """A follow-up or an interview cannot come before the application it is about."""
+    applied = get_application(conn, app_id, ("applied_on",))["applied_on"]
+    if applied is not None and on.isoformat() < str(applied):
+        raise InputError(
+            f"{what} {on.isoformat()} is before you applied ({applied}); "
+            f"to correct the applied date: jobhunt edit {app_id} --applied DATE"
+        )
 
 
 def add_interview(
@@ -171,6 +214,7 @@ def add_interview(
     """Record an interview, past or scheduled; a saved or applied job moves on to
     interviewing (on the interview day, or today for one still to come). Its event id."""
     status = get_application(conn, app_id, ("status",))["status"]
+    not_before_applied(conn, app_id, on, "interview date")
     event_id = add_event(conn, app_id, kind="interview", on=on, person=person, note=note)
     if status in ("saved", "applied"):
         set_status(conn, app_id, "interviewing", on=min(on, today))
