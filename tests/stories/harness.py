@@ -150,16 +150,24 @@ class Day:
         (found,) = [a for a in self.views["week"]["areas"] if a["area"] == name]
         return found
 
-    def output(self, command: str) -> str:
-        """What the day's (last) `jobhunt COMMAND` printed."""
+    def result(self, command: str):
+        """The result of the day's (last) `jobhunt COMMAND` (a `Fails` by its command)."""
         found = [result for ran, result in self.ran if ran == command]
         assert found, f"{self.on}: no command {command!r}"
-        return found[-1].stdout
+        return found[-1]
+
+    def output(self, command: str) -> str:
+        """What the day's (last) `jobhunt COMMAND` printed."""
+        return self.result(command).stdout
 
 
 def when(days: Mapping[str, Day], kind: str, **match: Any) -> list[str]:
     """The days whose agenda has an action of `kind` matching `match`."""
     return [on for on, day in days.items() if day.has(kind, **match)]
+
+
+def text(command: Command) -> str:
+    return command.command if isinstance(command, Fails) else command
 
 
 def run(jh, day: str, command: Command):
@@ -205,11 +213,11 @@ def replay(
     for day in days_between(min(script), max(script)):
         commands = [c for c in script.get(day, ()) if mornings or c != LOOK]
         at = commands.index(LOOK) if LOOK in commands else len(commands)
-        ran = [(str(c), run(jh, day, c)) for c in commands[:at]]
+        ran = [(text(c), run(jh, day, c)) for c in commands[:at]]
         agenda = json.loads(jh("today", "--json", env={"JOBHUNT_TODAY": day}).stdout)
         assert agenda["date"] == day
         views = {name: look(jh, day, name) for name in (*every_day, *(on or {}).get(day, ()))}
-        ran += [(str(c), run(jh, day, c)) for c in commands[at + 1 :]]
+        ran += [(text(c), run(jh, day, c)) for c in commands[at + 1 :]]
         seen[day] = Day(day, agenda, views, ran)
     return seen
 

@@ -27,12 +27,20 @@ def as_of(jh, on: str, today: str, view: str) -> dict:
     return json.loads(result.stdout)
 
 
+# Story 3 up to the Tuesday before its course is dropped: a course's status has no
+# history (docs/rules.md, "Any day, as it was"), so a past day sees it dropped.
+TEMP_THEN_PERMANENT_AS_OF = {
+    **{on: commands for on, commands in TEMP_THEN_PERMANENT.items() if on < "2026-11-18"},
+    "2026-11-17": [],
+}
+
+
 # Three stories with nothing back-dated, edited or deleted; between them: weekly
 # suggestions, rounds booked ahead, a link, an offer with a day to answer by, temporary
 # work, the acceptance, the wind-down and the silence after it.
 @pytest.mark.parametrize(
     "script",
-    [FIVE_HABITS, JOB_CRUSH, TEMP_THEN_PERMANENT],
+    [FIVE_HABITS, JOB_CRUSH, TEMP_THEN_PERMANENT_AS_OF],
     ids=["five-habits", "job-crush", "temp-then-permanent"],
 )
 def test_every_past_day_as_it_was(jh, script) -> None:

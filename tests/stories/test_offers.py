@@ -108,6 +108,10 @@ def test_temporary_work_then_a_permanent_offer(jh) -> None:
     ]
     assert when(days, "decision") == when(days, "decision", application_id=5)
 
+    # Accepted with no type stored or given, and no terminal to ask: refused, with the hint.
+    refused = days["2026-11-05"].result("status 5 accepted")
+    assert "What kind of job is it? full-time ends the search" in refused.stderr
+    assert "jobhunt status 5 accepted --type" in refused.stderr
     # Accepted, full-time, on 11-05: the wind-down, from that very day, and only it.
     accepted = json.loads(days["2026-11-05"].output("today --json"))
     assert accepted["search_ended"] == ENDED
