@@ -13,7 +13,15 @@ Ids: applications 1 Acme, 2 Beta, 3 Gamma, 4 Delta, 5 Epsilon, 6 Zeta; contacts 
 
 from __future__ import annotations
 
-from tests.stories.harness import LOOK, days_between, replay, weekday, when
+from tests.stories.harness import (
+    LOOK,
+    days_between,
+    label_problems,
+    order_problems,
+    replay,
+    weekday,
+    when,
+)
 
 FIVE_HABITS = {
     "2026-09-07": [  # a Monday: the search starts
@@ -149,9 +157,17 @@ AGENDAS = {
 
 
 def test_the_five_habits_end_to_end(jh) -> None:
-    days = replay(jh, FIVE_HABITS, on={"2026-09-13": ("week",), "2026-09-20": ("week",)})
+    days = replay(
+        jh,
+        FIVE_HABITS,
+        every_day=("all",),
+        on={"2026-09-13": ("week",), "2026-09-20": ("week",)},
+    )
     for on, expected in AGENDAS.items():
         assert days[on].summary() == expected, on
+    # Every day in order, every plain line labelled as its kind and day say (story 8).
+    problems = [p for day in days.values() for p in order_problems(day) + label_problems(day)]
+    assert problems == []
 
     def apps(kind: str, **match) -> dict[str, list[int]]:
         """{day: the application ids of its `kind` actions} over the story."""
@@ -247,4 +263,7 @@ def test_the_five_habits_end_to_end(jh) -> None:
 
     # Stay active: four weeks into the search with no temporary work, weekly.
     assert when(days, "stay_active") == ["2026-10-05", "2026-10-12"]
+    # Each kind of suggestion showed (and so was checked for its "suggestion" label).
+    shown = {a["kind"] for day in days.values() for a in day.actions}
+    assert {"ghosted", "find_contact", "skill_gap", "start_course", "stay_active"} <= shown
     assert all(day.ended is None for day in days.values())

@@ -173,14 +173,3 @@ def test_order_and_labels_on_a_busy_day(jh) -> None:
     for day in days.values():
         assert order_problems(day) == []
         assert label_problems(day) == []
-
-
-def test_order_and_labels_every_day_of_the_five_habits(jh) -> None:
-    from tests.stories.test_five_habits import FIVE_HABITS
-
-    days = replay(jh, FIVE_HABITS, every_day=("all",))
-    problems = [p for day in days.values() for p in order_problems(day) + label_problems(day)]
-    assert problems == []
-    # Each kind of suggestion showed, and was labelled "suggestion" on each of its days.
-    shown = {a["kind"] for day in days.values() for a in day.actions}
-    assert {"ghosted", "find_contact", "skill_gap", "start_course", "stay_active"} <= shown
