@@ -11,9 +11,12 @@ are refused and write nothing.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
+from tests import storeview
 from tests.stories.harness import SUGGESTION_KINDS, brief, days_between, fails, replay
 from tests.stories.test_five_habits import FIVE_HABITS
 from tests.stories.test_interviews import JOB_CRUSH
@@ -47,6 +50,7 @@ def test_every_past_day_as_it_was(jh, script) -> None:
     # Each day looked at once its commands are done (the end of the day).
     days = replay(jh, script, every_day=("week", "stats"), mornings=False)
     last = max(days)
+    store = storeview.dump(Path(os.environ["JOBHUNT_DB"]))
     differ = []
     for on, day in days.items():
         printed = {"today": day.agenda, "week": day.json("week"), "stats": day.json("stats")}
@@ -54,6 +58,8 @@ def test_every_past_day_as_it_was(jh, script) -> None:
             now = as_of(jh, on, last, view)
             if now != then:
                 differ.append(f"{view} --on {on}: {diff(then, now)}")
+    # Previews record nothing (not even which suggestions they showed).
+    assert storeview.dump(Path(os.environ["JOBHUNT_DB"])) == store
     assert not differ, f"{len(differ)} past views differ:\n" + "\n".join(differ)
 
 
