@@ -93,6 +93,7 @@ def test_add_json_has_id_and_every_field(jh) -> None:
                 "until": None,
                 "person": None,
                 "note": None,
+                "dated": True,
             }
         ],
     }

@@ -48,7 +48,7 @@ APPLICATION_KEYS = {
     "updated_at",
     "events",
 }
-EVENT_KEYS = {"id", "kind", "on", "channel", "status", "until", "person", "note"}
+EVENT_KEYS = {"id", "kind", "on", "channel", "status", "until", "person", "note", "dated"}
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$")
 

@@ -22,10 +22,17 @@ DATA = Path(__file__).parent / "data"
 TABLES = ORDER  # every table that holds records
 
 
+LATER = {"dated"}  # columns added after the committed schema-1 store
+
+
 def dump(path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+        out = {}
+        for t in TABLES:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})") if r[1] not in LATER]
+            out[t] = conn.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY 1, 2").fetchall()
+        return out
     finally:
         conn.close()
 
@@ -54,6 +61,10 @@ def test_committed_v1_store_opens_with_all_data_intact(tmp_path: Path) -> None:
     store.open_store(copy).close()
     after = dump(copy)
     assert after == before
+    conn = sqlite3.connect(copy)
+    assert {r[0] for r in conn.execute("SELECT dated FROM application_event")} == {1}
+    assert len(conn.execute("SELECT id FROM store_identity").fetchall()) == 1
+    conn.close()
     row = after["application"][0]
     assert row[1] == "Café Ünïcode GmbH"
     assert row[10] == "line one\nline two [bold]not markup[/]"

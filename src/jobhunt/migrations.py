@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from jobhunt import schema_identity as identity
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -377,7 +379,18 @@ _NUDGE_HISTORY = (
 )
 NUDGE_HISTORY = Migration("0003_nudge_history", _NUDGE_HISTORY, _postgresql(_NUDGE_HISTORY))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY)
+# The store's identifier, undated history and what left the calendar (schema_identity.py)
+IDENTITY = Migration(
+    "0004_store_identity_dated_events_calendar_gone",
+    (
+        *identity.SQLITE,  # application_event gains a column: its undo triggers follow
+        *(f"DROP TRIGGER undo_application_event_{op}" for op in ("insert", "update", "delete")),
+        *undo_triggers("application_event", (*_UNDO_COLUMNS["application_event"], "dated")),
+    ),
+    (*_postgresql(identity.TABLES, identity=True), identity.INDEX, *identity.PG_AFTER_TABLES),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY, IDENTITY)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -55,6 +55,7 @@ class ApplicationEvent(SQLModel, table=True):
     person: str | None = None
     note: str | None = None
     created_at: str
+    dated: int = 1  # 0: an import knew only that it happened (stored on the import day)
 
 
 class Meetup(SQLModel, table=True):
@@ -161,6 +162,32 @@ class Nudge(SQLModel, table=True):
     shown_on: date = Field(primary_key=True)
 
 
+class StoreIdentity(SQLModel, table=True):
+    """The store's identifier (one row), made once per store or PostgreSQL profile."""
+
+    __tablename__ = "store_identity"
+
+    id: str = Field(primary_key=True)
+    created_at: str
+
+
+class CalendarGone(SQLModel, table=True):
+    """What left the calendar export (deleted, or a course closed), kept 30 days by
+    triggers so the export can publish it as cancelled."""
+
+    __tablename__ = "calendar_gone"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    record_id: int
+    parent_id: int | None = None
+    on_day: date | None = None
+    until_day: date | None = None
+    status: str | None = None
+    detail: str | None = None
+    gone_at: str
+
+
 # Indexes, as migration 0001_initial creates them (COLLATE NOCASE: case-insensitive).
 Index("ix_application_status", Application.status)
 Index("ix_application_applied_on", Application.applied_on)
@@ -175,6 +202,8 @@ Index("ix_interaction_on_day", Interaction.on_day)
 Index("ix_contact_link_app", ContactLink.application_id)
 Index("ix_course_status", Course.status)
 Index("ix_course_log_course", CourseLog.course_id, CourseLog.on_day)
+# ... and as migration 0003 creates them.
+Index("ix_calendar_gone_at", CalendarGone.gone_at)
 
 
 def _integers_are_64_bit() -> None:

@@ -58,6 +58,11 @@ class Event:
     until: date | None = None
     person: str | None = None
     note: str | None = None
+    dated: bool = True  # False: an import knew only that it happened, not the day
+
+    @property
+    def day_shown(self) -> str:
+        return self.on.isoformat() if self.dated else "date unknown"
 
 
 @dataclass(frozen=True, slots=True)

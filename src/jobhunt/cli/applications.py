@@ -222,7 +222,7 @@ def show(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     )
     out.line()
     out.heading("History")
-    out.table(("Day", "What", "Details"), [(e.on.isoformat(), *_describe(e)) for e in app.events])
+    out.table(("Day", "What", "Details"), [(e.day_shown, *_describe(e)) for e in app.events])
 
 
 def _describe(e) -> tuple[str, str]:  # type: ignore[no-untyped-def]

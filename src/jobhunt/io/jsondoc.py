@@ -81,6 +81,7 @@ EVENT = _cols(
     ("person", "person", "text"),
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
+    ("dated", "dated", "flag"),  # true/false; stored as 1/0; true when absent
 )
 CONTACT = _cols(
     ("id", "id", "id"),
@@ -162,6 +163,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "skill": tuple(c.column for c in SKILL),
     "nudge": tuple(c.column for c in NUDGE),
 }
+# Tables that are the store's own bookkeeping, not records: an export leaves them out
+# (a copy of the records in another store is another store).
+NOT_EXPORTED = ("store_identity", "calendar_gone")
 SECTIONS = (
     "applications",
     "contacts",
@@ -255,6 +259,11 @@ def _check_int(value: Any, key: str) -> int:
 def _check(col: Col, record: dict[str, Any]) -> Any:
     """The stored value of one field, or Invalid."""
     key, kind = col.key, col.kind
+    if kind == "flag":
+        value = record.get(key, True)
+        if not isinstance(value, bool):
+            raise Invalid(f"{key} must be true or false")
+        return int(value)
     optional = kind.endswith("?") or kind in ("text", "days")
     if key not in record or record[key] is None:
         if optional:

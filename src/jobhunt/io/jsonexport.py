@@ -42,6 +42,8 @@ def _record(spec: tuple[Col, ...], row: Sequence[Any]) -> dict[str, Any]:
     for col, value in zip(spec, row, strict=True):
         if col.kind == "days":
             value = [int(d) for d in value.split(",")] if value else []
+        elif col.kind == "flag":
+            value = bool(value)
         out[col.key] = value
     return out
 

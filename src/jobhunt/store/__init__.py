@@ -6,6 +6,7 @@
 - `queries`: read queries, rows -> frozen records
 - `snapshot`: the agenda's snapshot, weekly suggestions shown, a week's counts
 - `history`: undo
+- `identity`: the store's identifier
 - `backups`: backups, automatic backups, restore staging
 - `completion`: shell-completion lookups
 - `pg`: PostgreSQL connections (imported only for a PostgreSQL store)
@@ -49,6 +50,7 @@ from jobhunt.store.files import (
     resolve_path,
 )
 from jobhunt.store.history import undo_last
+from jobhunt.store.identity import identity, keep_identity, store_id
 from jobhunt.store.opening import (
     applied_migrations,
     exists,
@@ -123,8 +125,10 @@ __all__ = [
     "get_course",
     "get_meetup",
     "has_any_record",
+    "identity",
     "interaction_days",
     "interactions_of",
+    "keep_identity",
     "linked_contacts",
     "links_for",
     "list_applications",
@@ -146,6 +150,7 @@ __all__ = [
     "resolve_path",
     "restore_from",
     "stage_restore",
+    "store_id",
     "transaction",
     "undo_last",
     "utc_now",

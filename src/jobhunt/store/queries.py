@@ -40,25 +40,14 @@ def _events_by_app(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[E
     out: dict[int, list[Event]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
         rows = conn.execute(
-            "SELECT id, application_id, kind, on_day, channel, status, until_day, person, note "
-            f"FROM application_event WHERE application_id IN ({_placeholders(chunk)}) "
-            "ORDER BY on_day, id",
+            "SELECT id, application_id, kind, on_day, channel, status, until_day, person, note, "
+            "dated FROM application_event "
+            f"WHERE application_id IN ({_placeholders(chunk)}) ORDER BY on_day, id",
             chunk,
         )
         for r in rows:
-            out[r[1]].append(
-                Event(
-                    r[0],
-                    r[1],
-                    r[2],
-                    date.fromisoformat(r[3]),
-                    r[4],
-                    r[5],
-                    day_or_none(r[6]),
-                    r[7],
-                    r[8],
-                )
-            )
+            on, until = date.fromisoformat(r[3]), day_or_none(r[6])
+            out[r[1]].append(Event(*r[:3], on, r[4], r[5], until, r[7], r[8], bool(r[9])))
     return out
 
 
