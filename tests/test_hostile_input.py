@@ -422,6 +422,7 @@ def check_import(kind: str, data: bytes, nonblank: int, table: str) -> None:
         event(f"added some: {report['added'] > 0}, rejected some: {bool(report['rejected'])}")
         assert report["rows"] == nonblank
         imported = report["added"] + report["updated"] + report["unchanged"]
+        imported += len(report.get("merged", []))
         assert imported + len(report["rejected"]) == report["rows"]
         assert count_rows(db, table) == report["added"]
         for rejected in report["rejected"]:

@@ -19,7 +19,13 @@ form                meaning
 ``Nov 27``          means this year. All-numeric dates must not be ambiguous:
                     ``03/04/2026`` is refused (write ``2026-04-03``), while
                     ``27/11/2026`` or ``11/27/2026`` are read as you meant.
+                    A time after the date changes nothing (``03/04/2026 10:00``
+                    is refused too). A two-digit year is refused.
 ==================  ==========================================================
+
+The order of day and month can be given (`order`: ``dmy``, ``mdy`` or ``ymd``): then
+ambiguous and two-digit-year dates are read in that order (imports take it from
+``--dates``, or from a column's unambiguous values: `settle_order`).
 
 Every failure raises `InputError` with the text quoted; no other exception escapes.
 The parser never reads the clock: `today` is always passed in.
@@ -28,6 +34,7 @@ The parser never reads the clock: `today` is always passed in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from jobhunt.errors import InputError
@@ -42,7 +49,17 @@ _RELATIVE = re.compile(
     r"^(?P<sign>[+-]?)\s*(?P<n>\d{1,5})\s*"
     r"(?P<unit>d|days?|w|wks?|weeks?|m|mo|mons?|months?|y|yrs?|years?)$"
 )
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
+# An all-numeric date, optionally followed by a time (which is ignored): 03/04/2026,
+# 03.04.2026 09:00, 5/9/23, 8:40 pm, 2026-11-10t09:00:00+00:00.
+_TIME = (
+    r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?"
+)
+_NUMERIC = re.compile(
+    r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})\.?(?:(?:\s*,\s*|\s+|t)" + _TIME + r")?$"
+)
+DAY_ORDERS = ("dmy", "mdy", "ymd")
+ORDER_NAMES = {"dmy": "day-month-year", "mdy": "month-day-year", "ymd": "year-month-day"}
 
 DATE_HELP = (
     "Dates: today, tomorrow, yesterday, mon..sun (the next such day), "
@@ -75,8 +92,17 @@ def _last_day_of_month(year: int, month: int) -> int:
     return (nxt - timedelta(days=1)).day
 
 
-def parse_day(text: str, *, today: date, first_weekday: int = 0) -> date:
-    """Parse a user's date. See the module docstring for the grammar."""
+def parse_day(
+    text: str,
+    *,
+    today: date,
+    first_weekday: int = 0,
+    order: str | None = None,
+    two_digit_years: bool | None = None,
+) -> date:
+    """Parse a user's date. See the module docstring for the grammar; `order` (dmy,
+    mdy or ymd) reads ambiguous numeric dates in that order, and two-digit years too
+    unless `two_digit_years` is False (an order settled by other values, not given)."""
     raw = text
     text = text.strip().lower()
     if not text:
@@ -84,7 +110,8 @@ def parse_day(text: str, *, today: date, first_weekday: int = 0) -> date:
     if len(text) > _MAX_LEN:
         raise _bad(raw[:20] + "...", "too long")
     try:
-        result = _parse(text, raw, today, first_weekday)
+        short = order is not None if two_digit_years is None else two_digit_years
+        result = _parse(text, raw, today, first_weekday, order, short)
     except InputError:
         raise
     except (ValueError, OverflowError, ArithmeticError) as exc:
@@ -94,7 +121,9 @@ def parse_day(text: str, *, today: date, first_weekday: int = 0) -> date:
     return result
 
 
-def _parse(text: str, raw: str, today: date, first_weekday: int) -> date:
+def _parse(
+    text: str, raw: str, today: date, first_weekday: int, order: str | None, short: bool
+) -> date:
     words = {
         "today": today,
         "tod": today,
@@ -131,17 +160,88 @@ def _parse(text: str, raw: str, today: date, first_weekday: int) -> date:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    return _parse_absolute(text, raw, today)
-
-
-def _parse_absolute(text: str, raw: str, today: date) -> date:
     numeric = _NUMERIC.match(text)
     if numeric:
-        a, b = int(numeric[1]), int(numeric[2])
+        return _parse_numeric(numeric, raw, today, order, short)
+    return _parse_absolute(text, raw, today, order if short else None)
+
+
+def _century(yy: int, today: date) -> int:
+    """A two-digit year in the century that puts it nearest today."""
+    return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - today.year))
+
+
+def _parse_numeric(
+    numeric: re.Match[str], raw: str, today: date, order: str | None, short: bool
+) -> date:
+    first, second, third = numeric[1], numeric[2], numeric[3]
+    a, b, c = int(first), int(second), int(third)
+    if len(first) == 4:  # 2026/11/10: the year comes first, whatever the order
+        if len(third) > 2:
+            raise _bad(raw, "not a date I know")
+        return _day_or_bad(a, b, c, raw, "not a date I know")
+    if len(first) > 2 or len(third) not in (2, 4) or (len(third) == 2 and not short):
+        raise _bad(raw, "write the year with four digits")
+    if order is None:
         if a != b and a <= 12 and b <= 12:
             raise _bad(raw, "ambiguous day and month; write it as YYYY-MM-DD")
-        if len(numeric[3]) != 4:
-            raise _bad(raw, "write the year with four digits")
+        order = "dmy" if a > 12 else "mdy"
+        return _day_or_bad(c, b if order == "dmy" else a, a if order == "dmy" else b, raw)
+    if order == "ymd":
+        if len(third) == 4:
+            raise _bad(raw, "not in year-month-day order")
+        return _day_or_bad(
+            _century(a, today), b, c, raw, f"no such date in {ORDER_NAMES[order]} order"
+        )
+    year = c if len(third) == 4 else _century(c, today)
+    month, day = (b, a) if order == "dmy" else (a, b)
+    return _day_or_bad(year, month, day, raw, f"no such date in {ORDER_NAMES[order]} order")
+
+
+def _day_or_bad(year: int, month: int, day: int, raw: str, why: str = "not a date I know") -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _bad(raw, why) from None
+
+
+def day_order_of(text: str) -> str | None:
+    """The order of day and month an all-numeric date shows: 'dmy' when its first part
+    is over 12 (30/09/2026), 'mdy' when its second is (9/28/2026), else None."""
+    numeric = _NUMERIC.match(text.strip().lower())
+    if not numeric or len(numeric[1]) > 2:
+        return None
+    a, b = int(numeric[1]), int(numeric[2])
+    if a > 12 >= b:
+        return "dmy"
+    if b > 12 >= a:
+        return "mdy"
+    return None
+
+
+def settle_order(cells: Iterable[tuple[int, str]], *, what: str) -> str | None:
+    """The order of day and month a column's values settle ('dmy', 'mdy' or None when
+    none decides). Values that disagree are an InputError naming their lines."""
+    lines: dict[str, list[int]] = {"dmy": [], "mdy": []}
+    example: dict[str, str] = {}
+    for line, value in cells:
+        order = day_order_of(value)
+        if order is not None:
+            lines[order].append(line)
+            example.setdefault(order, value.strip())
+    if lines["dmy"] and lines["mdy"]:
+        shown = ", ".join(
+            f"{label} on lines {', '.join(map(str, lines[o]))} ({example[o]!r})"
+            for o, label in (("dmy", "day first"), ("mdy", "month first"))
+        )
+        raise InputError(
+            f"{what}: the dates disagree on the order of day and month: {shown}",
+            hint="say which with --dates dmy or --dates mdy",
+        )
+    return "dmy" if lines["dmy"] else "mdy" if lines["mdy"] else None
+
+
+def _parse_absolute(text: str, raw: str, today: date, order: str | None) -> date:
     if not re.search(r"\d", text):
         raise _bad(raw, "not a date I know")
 
@@ -149,16 +249,23 @@ def _parse_absolute(text: str, raw: str, today: date) -> date:
 
     # Parse twice with different defaults: a part that changes was not given.
     first = datetime(today.year, 1, 1)
-    second = datetime(today.year, 2, 2)
+    second = datetime(today.year - 4, 2, 2)  # as leap as this year
     try:
         a_dt = parser.parse(text, default=first, dayfirst=False, yearfirst=False)
         b_dt = parser.parse(text, default=second, dayfirst=False, yearfirst=False)
     except (ValueError, OverflowError, TypeError) as exc:
         raise _bad(raw, "not a date I know") from exc
+    if a_dt.year != b_dt.year:  # no year given: this year
+        a_dt = a_dt.replace(year=today.year)
     if a_dt.month != b_dt.month:
         raise _bad(raw, "it has no month")
     if a_dt.day != b_dt.day:
         raise _bad(raw, "it has no day of the month")
+    if a_dt.year == b_dt.year and not re.search(r"\d{4}", text):
+        # "5 Sep 23": a year given with two digits
+        if order is None:
+            raise _bad(raw, "write the year with four digits")
+        return a_dt.date().replace(year=_century(a_dt.year % 100, today))
     return a_dt.date()
 
 

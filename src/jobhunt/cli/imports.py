@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jobhunt.cli._common import Json, local_today, policy, state
+from jobhunt.cli._common import Json, complete_from, local_today, policy, state
+from jobhunt.dates import DAY_ORDERS
 
 if TYPE_CHECKING:
     import sqlite3
@@ -53,7 +54,7 @@ def _name(file: str) -> str:
     return "standard input" if file == "-" else file
 
 
-def _date_parser() -> Callable[[str], date]:
+def _date_parser() -> Callable[[str, str | None, bool], date]:
     """parse_day with today and the week start fixed, remembering repeated dates."""
     from functools import lru_cache
 
@@ -62,8 +63,10 @@ def _date_parser() -> Callable[[str], date]:
     today, first = local_today(), policy().first_weekday
 
     @lru_cache(maxsize=8192)
-    def parse(text: str) -> date:
-        return parse_day(text, today=today, first_weekday=first)
+    def parse(text: str, order: str | None = None, short_years: bool = False) -> date:
+        return parse_day(
+            text, today=today, first_weekday=first, order=order, two_digit_years=short_years
+        )
 
     return parse
 
@@ -103,13 +106,20 @@ def _commit(
 
 
 def _finish(
-    report: Report, *, warnings: list[str], blank: int, dry_run: bool, as_json: bool
+    report: Report,
+    *,
+    warnings: list[str],
+    blank: int,
+    dry_run: bool,
+    as_json: bool,
+    blank_lines: list[int] | None = None,
 ) -> None:
-    from jobhunt.io.report import ADDED, UNCHANGED, UPDATED
+    from jobhunt.io.report import ADDED, MERGED, REJECTED, UNCHANGED, UPDATED
     from jobhunt.render import Output, clean, warn
 
     report.warnings[:0] = warnings
     report.blank = blank
+    report.blank_lines = blank_lines or []
     report.dry_run = dry_run
     out = Output(as_json=as_json)
     if out.is_json:
@@ -134,7 +144,9 @@ def _finish(
                 )
     counts = (
         f"{report.count(ADDED)} added, {report.count(UPDATED)} updated, "
-        f"{report.count(UNCHANGED)} unchanged, {len(report.rejected)} rejected "
+        f"{report.count(UNCHANGED)} unchanged, "
+        + (f"{report.count(MERGED)} merged, " if report.count(MERGED) else "")
+        + f"{len(report.rejected)} rejected "
         f"({report.rows} {'row' if report.rows == 1 else 'rows'} read"
         + (f", {report.blank} blank" if report.blank else "")
         + ")"
@@ -150,8 +162,12 @@ def _finish(
                 section = str(o.line).split("[")[0]
                 sections[section] = sections.get(section, 0) + 1
         out.line("  added " + ", ".join(f"{section}: {n}" for section, n in sections.items()))
-    for o in report.rejected:
-        out.line(f"  rejected {where(o.line)}: {clean(o.reason)}")
+    for o in report.outcomes:
+        if o.action == REJECTED:
+            out.line(f"  rejected {where(o.line)}: {clean(o.reason)}")
+        elif o.reason:
+            ref = f" (#{o.record_id})" if o.record_id else ""
+            out.line(f"  {o.action} {where(o.line)}{ref}: {clean(o.reason)}")
     if report.backup:
         out.line(f"A backup of the store before the import: {clean(report.backup)}")
 
@@ -186,7 +202,14 @@ def linkedin(
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
         report = _commit(st, conn, replan, lambda w: li.apply(conn, w, now=store.utc_now()))
-    _finish(report, warnings=warnings + more, blank=table.blank, dry_run=dry_run, as_json=as_json)
+    _finish(
+        report,
+        warnings=warnings + more,
+        blank=table.blank,
+        blank_lines=table.blank_lines,
+        dry_run=dry_run,
+        as_json=as_json,
+    )
 
 
 def csv_(
@@ -195,32 +218,84 @@ def csv_(
     dry_run: DryRun = False,
     strict: Strict = False,
     as_json: Json = False,
+    dates: Annotated[
+        str | None,
+        typer.Option(
+            "--dates",
+            metavar="ORDER",
+            help="The order of all-numeric dates: dmy, mdy or ymd (this also reads "
+            "two-digit years). Default: each date column is settled by its values that "
+            "cannot be misread (a day over 12).",
+            autocompletion=complete_from(DAY_ORDERS),
+        ),
+    ] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="'HEADER=FIELD'",
+            help="Read the column HEADER as FIELD (company, title, applied, status, url, "
+            "location, salary, note, source, type, skills, interview, response, rejected, "
+            "offer, history, or ignore). Repeatable.",
+        ),
+    ] = None,
+    statuses: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="'WORD=STATUS'",
+            help="Read the stage word WORD as STATUS (saved, applied, interviewing, offer, "
+            "accepted, rejected, withdrawn, ghosted). Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Import applications from a spreadsheet or another tracker (CSV with a header row:
     Company, Title, Date Applied, Status, URL, Location, Salary, Notes, Source, Type,
-    Skills). A row with the same company, title and date applied updates that
-    application instead of adding it twice."""
-    from jobhunt import store
-    from jobhunt.io import appcsv, appmatch, csvio
+    Skills, and dated columns such as Interview Date or Stage History). A row naming an
+    application you have (the same company, title, date applied and posting URL, or
+    the id of this store's own export) updates it instead of adding it twice."""
+    from jobhunt import config, store, validate
+    from jobhunt.io import appcsv, appmatch, appwrite, csvio, vocab
 
+    order = validate.choice(dates, "date order", DAY_ORDERS)
+    words = vocab.vocabulary(maps or [], statuses or [], config=config.import_tables())
     name = _name(file)
     text, warnings = csvio.decode(csvio.read_source(file), name)
-    table = csvio.open_table(text, name, score=appcsv.header_score, expected=appcsv.HEADER_HELP)
+    table = csvio.open_table(
+        text, name, score=appcsv.header_scorer(words), expected=appcsv.HEADER_HELP
+    )
     today = local_today()
-    rows, more = appcsv.parse(table, today=today, parse_date=_date_parser())
+    rows, more = appcsv.parse(
+        table, today=today, parse_date=_date_parser(), words=words, order=order
+    )
     st = state(ctx)
     conn = _store(st, dry_run)
 
     def replan() -> tuple[Report, appmatch.Writes]:
-        existing = store.applications_for_matching(conn) if conn else []
-        return appmatch.plan(rows, existing, source=name, strict=strict)
+        if conn is None:
+            return appmatch.plan(rows, [], source=name, strict=strict)
+        return appmatch.plan(
+            rows,
+            store.applications_for_matching(conn),
+            source=name,
+            strict=strict,
+            store_id=store.store_id(conn),
+            history=appwrite.known_events(conn),
+        )
 
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
         report = _commit(
-            st, conn, replan, lambda w: appmatch.apply(conn, w, today=today, now=store.utc_now())
+            st, conn, replan, lambda w: appwrite.apply(conn, w, today=today, now=store.utc_now())
         )
-    _finish(report, warnings=warnings + more, blank=table.blank, dry_run=dry_run, as_json=as_json)
+    _finish(
+        report,
+        warnings=warnings + more,
+        blank=table.blank,
+        blank_lines=table.blank_lines,
+        dry_run=dry_run,
+        as_json=as_json,
+    )
 
 
 def json_(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from jobhunt.rules import Policy
 
 ENV_CONFIG = "JOBHUNT_CONFIG"
+IMPORT = "import"  # [import.map] and [import.status]: words for `jobhunt import csv`
 
 
 def config_path() -> Path:
@@ -76,6 +77,8 @@ def _flatten(data: dict[str, Any]) -> list[tuple[str, object]]:
     """(key name, value) for every setting in a parsed file, the cadence table unrolled."""
     items: list[tuple[str, object]] = []
     for name, value in data.items():
+        if name == IMPORT:
+            continue  # not a rule's number: read by import_tables()
         if name == CADENCE and isinstance(value, dict):
             items.extend((f"{CADENCE}.{kind}", v) for kind, v in value.items())
         else:
@@ -138,6 +141,20 @@ def load_policy(path: Path | None = None) -> Policy:
         _CACHE.clear()
         _CACHE[signature] = cached
     return cached
+
+
+def import_tables(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """The config file's `[import.map]` (HEADER = "field") and `[import.status]`
+    (WORD = "status") tables, for `jobhunt import csv`."""
+    path = path or config_path()
+    section = read_raw(path)[0].get(IMPORT, {})
+    out: dict[str, dict[str, str]] = {}
+    for table in ("map", "status"):
+        values = section.get(table, {}) if isinstance(section, dict) else None
+        if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
+            raise InputError(f"{path}: [{IMPORT}.{table}] must be a table of names to text")
+        out[table] = values
+    return out
 
 
 @dataclass(frozen=True, slots=True)

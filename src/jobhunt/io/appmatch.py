@@ -1,26 +1,80 @@
-"""Spreadsheet applications against the store (steps 2 and 3 of `jobhunt import csv`;
-`appcsv` reads the rows).
+"""Spreadsheet applications against the store (step 2 of `jobhunt import csv`;
+`appcsv` reads the rows, `appwrite` writes the plan).
 
-`plan(rows, existing, ...)` matches every row, purely: a row matches an application
-with the same company, title and applied date (case-insensitively); a dated row also
-matches a saved job with the same company and title (you applied since). Empty cells
-never clear what the store has. `apply(conn, writes, ...)` writes the plan in the
-caller's transaction, as plain SQL (executemany).
+A row is the application it names:
+
+1. by its `id`, when the row comes from this store's own export (its `store` column is
+   this store's identifier) and the record is still there; the row may then rename
+   the company or title, or move the date applied;
+2. else by its identity: company, title and date applied, and the posting URL when
+   both the row and the application have one (same company and title with different
+   URLs are two applications). A dated row also matches a saved job (you applied
+   since). Names are compared folded (`fold`): case, accents, spacing and apostrophe
+   or quote variants (and the `?` an encoding loss leaves) do not matter.
+
+Several rows naming one application are merged into it (reported as merged, with the
+line of the first). Empty cells never clear what the store has. `plan` is pure.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from jobhunt.io.appcsv import AppRow
+from jobhunt.io.apphistory import RowEvent
 from jobhunt.io.csvio import BadRow
-from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
+from jobhunt.io.report import ADDED, MERGED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import Application
+from jobhunt.validate import skill_key
 
-# --------------------------------------------------------------------------- matching
+# --------------------------------------------------------------------------- folding
+
+_QUOTES = "'\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb\uff07"
+_MOJIBAKE = {"\u00e2\u20ac\u2122": "'", "\u00e2\u20ac\u02dc": "'", "\u00e2\u20ac\u0153": '"'}
+_LOST = re.compile(r"(?<=\w)\?(?=\w)")  # Alzheimer?s: a character lost to an encoding
+
+
+def fold(value: str) -> str:
+    """A name as matching sees it: 'Alzheimer’s  Society', "ALZHEIMER'S SOCIETY" and
+    'Alzheimer?s Society' fold alike; so do 'Café' and 'Cafe'."""
+    for broken, quote in _MOJIBAKE.items():
+        value = value.replace(broken, quote)
+    value = _LOST.sub("", value)
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c) and c not in _QUOTES)
+    return " ".join(value.casefold().split())
+
+
+def url_key(url: str | None) -> str:
+    """A posting URL compared loosely: scheme, 'www.', host case, a trailing slash and a
+    #fragment aside (the query is kept: job boards put the posting's id there)."""
+    if not url:
+        return ""
+    text = url.strip().split("#", 1)[0]
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.IGNORECASE)
+    host, slash, rest = text.partition("/")
+    host = host.casefold().removeprefix("www.")
+    return (host + slash + rest).rstrip("/")
+
+
+# --------------------------------------------------------------------------- targets
+
+Key = tuple[str, str, date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An event the store already has (what a re-import must not add twice)."""
+
+    id: int
+    kind: str
+    status: str | None
+    on: date
+    dated: bool
 
 
 @dataclass(slots=True, eq=False)
@@ -35,30 +89,38 @@ class Target:
     fields: dict[str, str | None]
     skills: tuple[str, ...]
     saved_on: date | None = None  # new ones only
-    changed: list[str] = field(default_factory=list)  # existing ones: fields changed
-    status_changed: bool = False
-    skills_changed: bool = False
+    known: list[Known] = field(default_factory=list)  # existing ones: their history
+    events: list[RowEvent] = field(default_factory=list)  # to add
+    dating: dict[int, date] = field(default_factory=dict)  # undated events a row dates
+    first_line: int | None = None  # the first row of the file that named it
+    original: tuple = ()
 
     @property
-    def key(self) -> tuple[str, str, date | None]:
-        return (_fold(self.company), _fold(self.role), self.applied_on)
+    def key(self) -> Key:
+        return (fold(self.company), fold(self.role), self.applied_on)
+
+    def state(self) -> tuple:
+        skills = tuple(skill_key(s) for s in self.skills)
+        return (self.company, self.role, self.applied_on, self.status, dict(self.fields), skills)
+
+    def changed(self) -> list[str]:
+        """What differs from the store (existing ones), by field name."""
+        names = ("company", "role", "applied_on", "status", "fields", "skills")
+        out: list[str] = []
+        for name, old, new in zip(names, self.original, self.state(), strict=True):
+            if name == "fields":
+                out += [f for f in new if new[f] != old.get(f)]
+            elif old != new:
+                out.append(name)
+        # The record of a status change is part of the change; other facts are history.
+        extra = [e for e in self.events if (e.kind, e.status) != ("status", self.status)]
+        if extra or self.dating:
+            out.append("history")
+        return out
 
 
-# Where a status sits in an application's life. A file never moves an application back
-# to an earlier stage than the store has (the store knows of the interview since).
-_STAGE = {"saved": 0, "applied": 1, "interviewing": 2, "offer": 3}
-
-
-def _earlier(new: str, current: str) -> bool:
-    return _STAGE.get(new, 4) < _STAGE.get(current, 4)
-
-
-def _fold(value: str) -> str:
-    return " ".join(value.split()).casefold()
-
-
-def _target(app: Application) -> Target:
-    return Target(
+def _target(app: Application, known: list[Known]) -> Target:
+    target = Target(
         id=app.id,
         company=app.company,
         role=app.role,
@@ -73,13 +135,53 @@ def _target(app: Application) -> Target:
             "job_type": app.job_type,
         },
         skills=app.skills,
+        known=known,
     )
+    target.original = target.state()
+    return target
+
+
+# Where a status sits in an application's life. A file never moves an application back
+# to an earlier stage than the store has (the store knows of the interview since).
+_STAGE = {"saved": 0, "applied": 1, "interviewing": 2, "offer": 3}
+
+
+def _earlier(new: str, current: str) -> bool:
+    return _STAGE.get(new, 4) < _STAGE.get(current, 4)
 
 
 @dataclass(slots=True)
 class Writes:
     new: list[Target] = field(default_factory=list)
     changed: list[Target] = field(default_factory=list)
+    outcomes: list[tuple[Outcome, Target]] = field(default_factory=list)
+
+    def fill_ids(self) -> None:
+        """After writing: the ids of the applications added, in the report."""
+        for outcome, target in self.outcomes:
+            outcome.record_id = target.id
+
+
+class _Index:
+    """Targets by identity (company, title, date applied), several per key."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[Key, list[Target]] = {}
+
+    def add(self, target: Target) -> None:
+        self.by_key.setdefault(target.key, []).append(target)
+
+    def move(self, target: Target, old: Key) -> None:
+        self.by_key[old].remove(target)
+        self.add(target)
+
+    def find(self, key: Key, url: str | None) -> list[Target]:
+        found = self.by_key.get(key, [])
+        if not url:
+            return list(found)
+        wanted = url_key(url)
+        same = [t for t in found if url_key(t.fields.get("url")) == wanted]
+        return same or [t for t in found if not t.fields.get("url")]
 
 
 def plan(
@@ -88,25 +190,28 @@ def plan(
     *,
     source: str,
     strict: bool = False,
+    store_id: str | None = None,
+    history: Mapping[int, list[Known]] | None = None,
 ) -> tuple[Report, Writes]:
     """Match every row against the store (pure). Strict: the first bad row raises."""
     report = Report(kind="csv", source=source, strict=strict)
     writes = Writes()
-    index: dict[tuple[str, str, date | None], Target] = {}
-    pending: set[int] = set()
+    index = _Index()
+    by_id: dict[int, Target] = {}
+    history = history or {}
     for app in existing:
-        target = _target(app)
-        index.setdefault(target.key, target)
+        target = _target(app, history.get(app.id, []))
+        by_id[app.id] = target
+        index.add(target)
+    placed: list[tuple[AppRow, Target, str | None] | BadRow] = []
     for row in rows:
         if isinstance(row, BadRow):
-            report.add(Outcome(row.line, REJECTED, row.what, reason=row.reason))
+            placed.append(row)
             continue
-        key = (_fold(row.company), _fold(row.role), row.applied_on)
-        target = index.get(key)
-        if target is None and row.applied_on is not None:
-            saved = index.get((key[0], key[1], None))
-            if saved is not None and saved.status == "saved":
-                target = saved  # a saved job you have applied to since
+        target, note = _match(row, index, by_id, store_id)
+        if isinstance(target, str):
+            placed.append(BadRow(row.line, target, row.what))
+            continue
         if target is None:
             target = Target(
                 id=None,
@@ -117,143 +222,113 @@ def plan(
                 fields=dict(row.fields),
                 skills=row.skills,
                 saved_on=row.saved_on,
+                events=list(row.events),
             )
-            index[key] = target
+            index.add(target)
             writes.new.append(target)
-            report.add(Outcome(row.line, ADDED, row.what))
+        else:
+            _merge(target, row, index, by_id_match=note == "id")
+        if target.first_line is None:
+            target.first_line = row.line
+        placed.append((row, target, None if note == "id" else note))
+    for item in placed:
+        if isinstance(item, BadRow):
+            report.add(Outcome(item.line, REJECTED, item.what, reason=item.reason))
             continue
-        changed = _update(target, row, index)
-        if changed and target.id is not None and target.id not in pending:
-            pending.add(target.id)
-            writes.changed.append(target)
-        report.add(
-            Outcome(
-                row.line, UPDATED if changed else UNCHANGED, row.what, target.id, tuple(changed)
+        row, target, note = item
+        if row.line != target.first_line:
+            note = f"the same application as line {target.first_line}" + (
+                f"; {note}" if note else ""
             )
-        )
+            outcome = Outcome(row.line, MERGED, row.what, target.id, reason=note)
+        elif target.id is None:
+            outcome = Outcome(row.line, ADDED, row.what, reason=note)
+        else:
+            changed = target.changed()
+            action = UPDATED if changed else UNCHANGED
+            outcome = Outcome(row.line, action, row.what, target.id, tuple(changed), note)
+            if changed:
+                writes.changed.append(target)
+        writes.outcomes.append((report.add(outcome), target))
     return report, writes
 
 
-def _update(target: Target, row: AppRow, index: dict) -> list[str]:
-    """Bring `target` in line with the row's non-empty cells; the names of what changed."""
-    changed: list[str] = []
-    if row.applied_on is not None and target.applied_on is None:
-        index.pop(target.key, None)
+def _match(
+    row: AppRow, index: _Index, by_id: dict[int, Target], store_id: str | None
+) -> tuple[Target | str | None, str | None]:
+    """The target a row names (None: a new one; text: why it cannot be placed) and how
+    it was found when the report should say so."""
+    note = None
+    if row.record_id is not None and row.store is not None:
+        if row.store == store_id:
+            if row.record_id in by_id:
+                return by_id[row.record_id], "id"
+            note = f"application {row.record_id} is no longer in this store"
+        else:
+            note = f"exported from another store (its id {row.record_id} is not used here)"
+        note += "; matched by company, title and date applied"
+    key = (fold(row.company), fold(row.role), row.applied_on)
+    url = row.fields.get("url")
+    found = index.find(key, url)
+    if not found and row.applied_on is not None:
+        found = [t for t in index.find((key[0], key[1], None), url) if t.status == "saved"]
+    if len(found) > 1:
+        which = ", ".join(f"#{t.id}" if t.id is not None else f"line {t.first_line}" for t in found)
+        return (
+            f"it matches several applications ({which}: same company, title and date "
+            "applied, different URLs); give its URL to say which",
+            None,
+        )
+    return (found[0] if found else None), note
+
+
+def _merge(target: Target, row: AppRow, index: _Index, *, by_id_match: bool) -> None:
+    """Bring `target` in line with the row's non-empty cells and dated facts."""
+    old = target.key
+    if by_id_match:
+        target.company, target.role = row.company, row.role
+        if row.applied_on is not None:
+            target.applied_on = row.applied_on
+    elif row.applied_on is not None and target.applied_on is None:
         target.applied_on = row.applied_on
-        index[target.key] = target
-        changed.append("applied_on")
         if not row.status_given and target.status == "saved":
-            target.status = "applied"
-            target.status_changed = True
-            changed.append("status")
+            target.status = "applied"  # on the day the row says
+            target.events.append(RowEvent("status", row.applied_on, "applied"))
+    if target.key != old:
+        index.move(target, old)
+    status_changed = False
     if row.status_given and row.status != target.status and not _earlier(row.status, target.status):
         target.status = row.status
-        target.status_changed = True
-        changed.append("status")
+        status_changed = True
     for name, value in row.fields.items():
-        if target.fields.get(name) != value:
-            target.fields[name] = value
-            changed.append(name)
-    if row.skills and [s.casefold() for s in row.skills] != [s.casefold() for s in target.skills]:
+        target.fields[name] = value
+    if row.skills and [skill_key(s) for s in row.skills] != [skill_key(s) for s in target.skills]:
         target.skills = row.skills
-        target.skills_changed = True
-        changed.append("skills")
-    target.changed.extend(c for c in changed if c not in target.changed)
-    return changed
+    for event in row.events:
+        _add_event(target, event, final=status_changed and event.status == target.status)
+    if status_changed and not any(
+        e.kind == "status" and e.status == target.status for e in target.events
+    ):
+        target.events.append(RowEvent("status", None, target.status))
 
 
-# --------------------------------------------------------------------------- writing
-
-_APP_INSERT = (
-    "INSERT INTO application (id, company, role, status, applied_on, job_type, source, url, "
-    "location, salary, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-_EVENT_INSERT = (
-    "INSERT INTO application_event (application_id, kind, on_day, channel, status, until_day, "
-    "person, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)"
-)
-_SKILL_INSERT = "INSERT INTO application_skill (application_id, skill) VALUES (?, ?)"
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def apply(conn: sqlite3.Connection, writes: Writes, *, today: date, now: str) -> None:
-    """Write the plan; the caller holds the transaction."""
-    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM application").fetchone()[0]
-    apps, events, skills = [], [], []
-    for target in writes.new:
-        target.id = next_id
-        next_id += 1
-        f = target.fields
-        apps.append(
-            (
-                target.id,
-                target.company,
-                target.role,
-                target.status,
-                _iso(target.applied_on),
-                f.get("job_type"),
-                f.get("source"),
-                f.get("url"),
-                f.get("location"),
-                f.get("salary"),
-                f.get("note"),
-                now,
-                now,
-            )
-        )
-        skills.extend((target.id, s) for s in target.skills)
-        if target.status == "saved":
-            events.append(_event(target.id, "saved", target.saved_on or today, now))
-        else:
-            events.append(_event(target.id, "applied", target.applied_on or today, now))
-            if target.status != "applied":
-                events.append(
-                    _event(target.id, "status", today, now, status=target.status, note="imported")
-                )
-    conn.executemany(_APP_INSERT, apps)
-    for target in writes.changed:
-        f = target.fields
-        conn.execute(
-            "UPDATE application SET status=?, applied_on=?, job_type=?, source=?, url=?, "
-            "location=?, salary=?, note=?, updated_at=? WHERE id=?",
-            (
-                target.status,
-                _iso(target.applied_on),
-                f.get("job_type"),
-                f.get("source"),
-                f.get("url"),
-                f.get("location"),
-                f.get("salary"),
-                f.get("note"),
-                now,
-                target.id,
-            ),
-        )
-        edited = [c for c in target.changed if c != "status"]
-        if edited:
-            note = "changed " + ", ".join(edited) + " (import)"
-            events.append(_event(target.id, "edit", today, now, note=note))
-        if target.status_changed:
-            events.append(
-                _event(target.id, "status", today, now, status=target.status, note="imported")
-            )
-        if target.skills_changed:
-            conn.execute("DELETE FROM application_skill WHERE application_id = ?", (target.id,))
-            skills.extend((target.id, s) for s in target.skills)
-    conn.executemany(_EVENT_INSERT, events)
-    conn.executemany(_SKILL_INSERT, skills)
-
-
-def _event(
-    app_id: int | None,
-    kind: str,
-    on: date,
-    now: str,
-    *,
-    status: str | None = None,
-    note: str | None = None,
-) -> tuple:
-    return (app_id, kind, on.isoformat(), None, status, None, None, note, now)
+def _add_event(target: Target, event: RowEvent, *, final: bool) -> None:
+    """Keep a row's fact unless the application has it already (a re-import adds nothing
+    twice); an undated status the store has is dated when the row gives its day."""
+    if any(e.key == event.key for e in target.events):
+        return
+    if target.id is None:
+        target.events.append(event)
+        return
+    same = [k for k in target.known if k.kind == event.kind and k.status == event.status]
+    if event.on is None:
+        if final:
+            target.events.append(event)
+        return
+    if any(k.on == event.on for k in same):
+        return
+    undated = [k for k in same if not k.dated and k.id not in target.dating]
+    if undated:
+        target.dating[undated[-1].id] = event.on
+        return
+    target.events.append(event)

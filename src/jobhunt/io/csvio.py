@@ -123,6 +123,7 @@ class Table:
         self.header = header
         self._stream = stream
         self.blank = 0  # rows with nothing in them (skipped, not counted as rows)
+        self.blank_lines: list[int] = []
 
     def rows(self) -> Iterator[Row]:
         csv.field_size_limit(MAX_FIELD)
@@ -139,6 +140,7 @@ class Table:
             consumed = reader.line_num
             if not any(c.strip() for c in cells):
                 self.blank += 1
+                self.blank_lines.append(start)
                 continue
             yield Row(start, tuple(cells))
 

@@ -1,7 +1,8 @@
 """What an import did (or, with --dry-run, would do), row by row.
 
-Every row read has exactly one outcome: added, updated, unchanged or rejected (with
-the reason). Rows with nothing in them are not rows; they are counted as blank.
+Every row read has exactly one outcome: added, updated, unchanged, merged (into the
+application an earlier row of the file named) or rejected (with the reason). Rows with
+nothing in them are not rows: they are skipped, and their lines listed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from jobhunt.errors import InputError
 
 ADDED, UPDATED, UNCHANGED, REJECTED = "added", "updated", "unchanged", "rejected"
+MERGED = "merged"
 STRICT_HINT = "nothing was written; fix that row, or import without --strict to skip bad rows"
 
 
@@ -22,7 +24,7 @@ class Outcome:
     what: str  # "application Acme — Dev"
     record_id: int | None = None
     fields: tuple[str, ...] = ()  # what changed, for updates
-    reason: str | None = None  # why it was rejected
+    reason: str | None = None  # why it was rejected, merged, or matched as it was
 
     def view(self) -> dict[str, Any]:
         return {
@@ -41,6 +43,7 @@ class Report:
     source: str
     outcomes: list[Outcome] = field(default_factory=list)
     blank: int = 0
+    blank_lines: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
     backup: str | None = None
@@ -78,7 +81,18 @@ class Report:
             "updated": self.count(UPDATED),
             "unchanged": self.count(UNCHANGED),
             "rejected": [{"line": o.line, "reason": o.reason} for o in self.rejected],
+            "merged": [
+                {"line": o.line, "id": o.record_id, "reason": o.reason}
+                for o in self.outcomes
+                if o.action == MERGED
+            ],
             "blank": self.blank,
+            "skipped": [{"line": n, "reason": "blank"} for n in self.blank_lines],
+            "notes": [
+                {"line": o.line, "id": o.record_id, "reason": o.reason}
+                for o in self.outcomes
+                if o.reason and o.action in (ADDED, UPDATED, UNCHANGED)
+            ],
             "backup": self.backup,
             "warnings": list(self.warnings),
             "changes": [o.view() for o in self.outcomes if o.action in (ADDED, UPDATED)],
