@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -355,12 +356,15 @@ def test_csv_export_is_quoted_utf8_with_one_header(jh, rich_store) -> None:
     data = result.stdout_bytes
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.startswith(
-        b'"id","company","role","status","applied_on","job_type","source","location",'
+        b'"id","store","company","role","status","applied_on","job_type","source","location",'
         b'"salary","url","skills","note","created_at","updated_at"\r\n'
     )
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert len(rows) == 4
-    assert rows[1][1:12] == [
+    ident = rows[1][1]
+    assert re.fullmatch("[0-9a-f]{16}", ident)
+    assert {r[1] for r in rows[1:]} == {ident}  # the store's identifier on every row
+    assert rows[1][2:13] == [
         UNICODE, MARKUP, "offer", "2026-11-02", "contract", "referral", CONTROL,
         "'-5 to +10", "https://jobs.example.com/1", "SQL, Python", "'" + FORMULA,
     ]  # fmt: skip
@@ -368,8 +372,10 @@ def test_csv_export_is_quoted_utf8_with_one_header(jh, rich_store) -> None:
         assert not any(_starts_formula(c) for c in row)
     # Every field quoted: as many quote pairs as cells (no quotes inside these cells).
     assert data.split(b"\r\n")[-2] == (
-        b'"3","Umbrella","QA","saved","","","","","","","","",'
-        + b",".join(b'"' + c.encode() + b'"' for c in rows[3][12:])
+        b'"3","'
+        + ident.encode()
+        + b'","Umbrella","QA","saved","","","","","","","","",'
+        + b",".join(b'"' + c.encode() + b'"' for c in rows[3][13:])
     )
 
 

@@ -452,7 +452,7 @@ def test_csv_from_another_tracker_tab_separated(jh, db_path) -> None:
         ("company,role,Link,Location,Salary,Notes,Source,Type,Skills", {"company": 0, "role": 1, "url": 2, "location": 3, "salary": 4, "note": 5, "source": 6, "job_type": 7, "skills": 8}),
         ("\ufeffCompany , Title ,Applied", {"company": 0, "role": 1, "applied_on": 2}),
         ("id,company,role,status,applied_on,job_type,source,location,salary,url,skills,note,created_at,updated_at",
-         {"id": 0, "company": 1, "role": 2, "status": 3, "applied_on": 4, "job_type": 5, "source": 6, "location": 7, "salary": 8, "url": 9, "skills": 10, "note": 11}),
+         {"id": 0, "company": 1, "role": 2, "status": 3, "applied_on": 4, "job_type": 5, "source": 6, "location": 7, "salary": 8, "url": 9, "skills": 10, "note": 11, "created_at": 12}),
     ],
     ids=["minimal", "upper-lower", "semicolon-synonyms", "underscores", "more-synonyms", "all-fields", "bom-spaces", "jobhunt-export"],
 )  # fmt: skip

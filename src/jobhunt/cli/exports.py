@@ -75,12 +75,15 @@ def csv_(
 ) -> None:
     """One table as spreadsheet-safe CSV: UTF-8, every field quoted, a header row, and
     any cell a spreadsheet could run as a formula prefixed with a single quote."""
-    from jobhunt import validate
+    from jobhunt import store, validate
     from jobhunt.io import csvio, jsonexport, sheets
 
     sheet = validate.choice(what, "table", CSV_SHEETS)
     assert sheet is not None
-    header, rows = sheets.SHEETS[sheet](jsonexport.dump(state(ctx).conn()))
+    conn = state(ctx).conn()
+    document = jsonexport.dump(conn)
+    document["store"] = store.store_id(conn)  # the applications sheet's `store` column
+    header, rows = sheets.SHEETS[sheet](document)
     _emit(ctx, csvio.to_csv(header, rows), output, _plural(len(rows), "row"))
 
 

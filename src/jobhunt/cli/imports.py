@@ -316,7 +316,7 @@ def json_(
     """Import a jobhunt JSON export (from: jobhunt export json). Into an empty store it
     restores everything exactly, ids included; into a store with records only with
     --merge."""
-    from jobhunt import store
+    from jobhunt import store, validate
     from jobhunt.io import csvio, jsondoc, jsonimport
 
     name = _name(file)
@@ -328,7 +328,7 @@ def json_(
         skills: set[str] = set()
         if conn is not None:
             if merge:
-                skills = {s.casefold() for s in store.list_skills(conn)}
+                skills = {validate.skill_key(s) for s in store.list_skills(conn)}
             else:
                 jsonimport.refuse_unless_empty(conn)
         return jsonimport.plan(

@@ -111,6 +111,7 @@ class AppRow:
     events: tuple[RowEvent, ...] = ()  # interviews and statuses reached, dated or not
     record_id: int | None = None  # the `id` column of a jobhunt export
     store: str | None = None  # the `store` column of a jobhunt export
+    created_at: str | None = None  # ... and its `created_at` (an id may be reused)
     response_unused: bool = False  # a response date the status does not explain
 
     @property
@@ -327,5 +328,6 @@ def parse_row(
         events=tale.events,
         record_id=int(raw_id) if raw_id.isdigit() and len(raw_id) < 19 else None,
         store=values.get("store") or None,
+        created_at=values.get("created_at") or None,
         response_unused=tale.response_unused,
     )

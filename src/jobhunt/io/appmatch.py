@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jobhunt.io.appcsv import AppRow
 from jobhunt.io.apphistory import RowEvent
@@ -94,6 +94,7 @@ class Target:
     dating: dict[int, date] = field(default_factory=dict)  # undated events a row dates
     first_line: int | None = None  # the first row of the file that named it
     original: tuple = ()
+    created_at: str = ""
 
     @property
     def key(self) -> Key:
@@ -136,6 +137,7 @@ def _target(app: Application, known: list[Known]) -> Target:
         },
         skills=app.skills,
         known=known,
+        created_at=app.created_at,
     )
     target.original = target.state()
     return target
@@ -261,9 +263,13 @@ def _match(
     note = None
     if row.record_id is not None and row.store is not None:
         if row.store == store_id:
-            if row.record_id in by_id:
-                return by_id[row.record_id], "id"
-            note = f"application {row.record_id} is no longer in this store"
+            target = by_id.get(row.record_id)
+            if target is not None and _same_instant(row.created_at, target.created_at):
+                return target, "id"
+            if target is None:
+                note = f"application {row.record_id} is no longer in this store"
+            else:  # deleted, and its id given to a newer record
+                note = f"application {row.record_id} in this store is another record now"
         else:
             note = f"exported from another store (its id {row.record_id} is not used here)"
         note += "; matched by company, title and date applied"
@@ -280,6 +286,17 @@ def _match(
             None,
         )
     return (found[0] if found else None), note
+
+
+def _same_instant(row: str | None, stored: str) -> bool:
+    """Does the row's created_at name the record's? (True when the row has none, or
+    one a spreadsheet reformatted past reading: the id is all there is.)"""
+    if not row:
+        return True
+    try:
+        return datetime.fromisoformat(row) == datetime.fromisoformat(stored)
+    except ValueError:
+        return True
 
 
 def _merge(target: Target, row: AppRow, index: _Index, *, by_id_match: bool) -> None:

@@ -39,6 +39,7 @@ from jobhunt.records import (
     STATUSES,
     TOUCH_CHANNELS,
 )
+from jobhunt.validate import skill_key
 
 FORMAT_VERSION = 1
 KIND = "jobhunt-export"
@@ -337,9 +338,9 @@ def check_skills(record: dict[str, Any]) -> list[str]:
     for value in values:
         if not _check_text(value, "skill").strip():
             raise Invalid("a skill must not be blank")
-        if value.casefold() in seen:
+        if skill_key(value) in seen:
             raise Invalid(f"skill {value!r} is listed twice")
-        seen.add(value.casefold())
+        seen.add(skill_key(value))
     return list(values)
 
 

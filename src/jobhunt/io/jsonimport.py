@@ -35,6 +35,7 @@ from jobhunt.io.jsondoc import (
     check_skills,
 )
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, Outcome, Report
+from jobhunt.validate import skill_key
 
 
 class _Unchanged(Exception):
@@ -97,7 +98,7 @@ def plan(
     *,
     source: str,
     merge: bool = False,
-    existing_skills: set[str] | None = None,
+    existing_skills: set[str] | None = None,  # their skill_key()s
     strict: bool = False,
 ) -> tuple[Report, Bundle]:
     """Check every record (pure). Rejects carry their place (``applications[3]``)."""
@@ -190,7 +191,7 @@ def plan(
 
     def skill(record: Any) -> None:
         row = check_record(SKILL, record)
-        folded = row[0].casefold()
+        folded = skill_key(row[0])  # the same skill as the store's constraint sees it
         if folded in skills_seen:
             raise Invalid(f"skill {row[0]!r} is listed twice")
         skills_seen.add(folded)

@@ -19,8 +19,11 @@ def _pick(record: dict[str, Any], header: tuple[str, ...]) -> list[Any]:
 
 
 def applications(doc: dict[str, Any]) -> Sheet:
+    """With the store's identifier beside each id (doc["store"]), so a re-import of the
+    sheet into the same store updates each row's application by its id."""
     header = (
         "id",
+        "store",
         "company",
         "role",
         "status",
@@ -35,7 +38,8 @@ def applications(doc: dict[str, Any]) -> Sheet:
         "created_at",
         "updated_at",
     )
-    return header, [_pick(a, header) for a in doc["applications"]]
+    store = doc.get("store")
+    return header, [_pick({**a, "store": store}, header) for a in doc["applications"]]
 
 
 def contacts(doc: dict[str, Any]) -> Sheet:

@@ -75,12 +75,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "history": ("Stage History", "Status History", "Stages", "History"),
     "id": ("id",),
     "store": ("store",),
+    "created_at": ("created_at",),
 }
 # Fields that hold a date (a column of dates settles its own order of day and month).
 DATE_FIELDS = ("applied_on", "interview_on", "response_on", "rejected_on", "offer_on")
 TEXT_FIELDS = ("url", "location", "salary", "note", "source")
 # jobhunt's own export columns that an import reads past without a warning.
-OWN_IGNORED = ("created_at", "updated_at")
+OWN_IGNORED = ("updated_at",)
 IGNORE = "ignore"
 
 # The names `--map HEADER=FIELD` accepts, and the field each names.
