@@ -121,13 +121,15 @@ def funnel_by(
 
 def days_to_first_response(app: Application) -> int | None:
     """Days from applying to the first interview or response status change on or after
-    the applied day; None if there is none (or no applied day)."""
+    the applied day; None if there is none (or no applied day). Undated entries (an
+    import knew the status, not its day) are left out."""
     if app.applied_on is None:
         return None
     days = [
         (e.on - app.applied_on).days
         for e in app.events
-        if e.on >= app.applied_on
+        if e.dated  # a status imported without its day says nothing about timing
+        and e.on >= app.applied_on
         and (e.kind == "interview" or (e.kind == "status" and e.status in _STATUS_STAGE))
     ]
     return min(days) if days else None
@@ -204,6 +206,8 @@ def actions_of(app: Application) -> list[tuple[date, str]]:
         found.append((app.applied_on, "applications"))
     has_interview = any(e.kind == "interview" for e in app.events)
     for e in app.events:
+        if not e.dated:
+            continue  # it happened, but not on the day it was stored (an import's)
         if e.kind == "follow_up":
             found.append((e.on, "follow_ups"))
         elif e.kind == "interview":

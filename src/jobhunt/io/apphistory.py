@@ -70,12 +70,17 @@ def history_cell(text: str) -> list[tuple[str, str]]:
             if _looks_dated(stage) and not _looks_dated(when):
                 stage, when = when, stage  # (date, stage)
         else:
-            raise InputError(f"stage history entry {item!r} is not a stage and a date")
+            raise InputError(f"stage history entry {_short(item)} is not a stage and a date")
         if not isinstance(stage, str) or not stage.strip():
-            raise InputError(f"stage history entry {item!r} has no stage")
+            raise InputError(f"stage history entry {_short(item)} has no stage")
         when = "" if when is None or empty(str(when)) else str(when).strip()
         out.append((stage.strip(), when))
     return out
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _looks_dated(value: object) -> bool:
@@ -127,7 +132,8 @@ def story(
             events.append(RowEvent("status", on, stage))
     if interview_on is not None:
         events.append(RowEvent("interview", interview_on))
-        if interview_on <= today:
+        interviewing = any(e.status == "interviewing" for e in events)
+        if interview_on <= today and not interviewing:
             events.append(RowEvent("status", interview_on, "interviewing"))
     for day, what in ((offer_on, "offer"), (rejected_on, "rejected")):
         if day is not None:
