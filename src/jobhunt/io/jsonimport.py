@@ -37,6 +37,14 @@ from jobhunt.io.jsondoc import (
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, Outcome, Report
 from jobhunt.validate import skill_key
 
+_WITH_IDS = {
+    "meetups": "meetup",
+    "contacts": "contact",
+    "interactions": "interaction",
+    "applications": "application",
+    "courses": "course",
+}
+
 
 class _Unchanged(Exception):
     """A record the store already has (a skill), or one a merge leaves out (a nudge)."""
@@ -58,6 +66,7 @@ class Bundle:
     skills: list[list[Any]] = field(default_factory=list)
     nudges: list[list[Any]] = field(default_factory=list)
     merge: bool = False
+    added: list[tuple[Outcome, str, int]] = field(default_factory=list)  # (it, section, id)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -121,7 +130,9 @@ def plan(
             except Invalid as exc:
                 report.add(Outcome(place, REJECTED, label, reason=str(exc)))
             else:
-                report.add(Outcome(place, ADDED, label))
+                added = report.add(Outcome(place, ADDED, label))
+                if section in _WITH_IDS:  # its id in this store, once written
+                    bundle.added.append((added, section, record["id"]))
 
     def unique(section: str, value: int, what: str = "id") -> None:
         if value in ids[section]:
@@ -331,3 +342,12 @@ def apply(conn: sqlite3.Connection, bundle: Bundle) -> None:
     if not merge:
         conn.execute("DELETE FROM nudge")
         _insert(conn, "nudge", TABLES["nudge"], bundle.nudges)
+    ids = {
+        "meetups": meetups,
+        "contacts": contacts,
+        "interactions": interactions,
+        "applications": apps,
+        "courses": courses,
+    }
+    for outcome, section, old in bundle.added:
+        outcome.record_id = ids[section][old]

@@ -160,6 +160,7 @@ class Target:
 class Writes:
     new: list[Target] = field(default_factory=list)
     changed: list[Target] = field(default_factory=list)
+    pending: list[tuple[Outcome, Target]] = field(default_factory=list)  # ids once written
 
 
 class _Index:
@@ -229,17 +230,16 @@ def plan(
                 target.new_touches.append(row.connected)
             index.put(target)
             writes.new.append(target)
-            report.add(Outcome(row.line, ADDED, row.what))
+            writes.pending.append((report.add(Outcome(row.line, ADDED, row.what)), target))
             continue
         changed = _update(target, row, index)
         if changed and target.id is not None and target.id not in queued:
             queued.add(target.id)
             writes.changed.append(target)
-        report.add(
-            Outcome(
-                row.line, UPDATED if changed else UNCHANGED, row.what, target.id, tuple(changed)
-            )
-        )
+        action = UPDATED if changed else UNCHANGED
+        outcome = report.add(Outcome(row.line, action, row.what, target.id, tuple(changed)))
+        if target.id is None:
+            writes.pending.append((outcome, target))
     return report, writes
 
 
@@ -320,3 +320,5 @@ def apply(conn: sqlite3.Connection, writes: Writes, *, now: str) -> None:
             (target.id, "linkedin", day.isoformat(), TOUCH_NOTE, now) for day in target.new_touches
         )
     conn.executemany(_TOUCH_INSERT, touches)
+    for outcome, target in writes.pending:  # the new contacts' ids, in the report
+        outcome.record_id = target.id
