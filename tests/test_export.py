@@ -466,21 +466,24 @@ def test_ics_entries_parse_back_with_stable_uids(jh, rich_store) -> None:
     events = parse_ics(first)
     uids = [e["uid"] for e in events]
     assert uids == [e["uid"] for e in parse_ics(second)]
-    assert uids == [
-        "course-1-2026-11-30@jobhunt",
-        "interview-10@jobhunt",
-        "course-1-2026-12-02@jobhunt",
-        "meetup-2@jobhunt",
-        "course-1-2026-12-07@jobhunt",
-        "course-1-2026-12-09@jobhunt",
-        "course-1-2026-12-14@jobhunt",
-        "course-1-2026-12-16@jobhunt",
+    ident = uids[0].split("@")[1].removesuffix(".jobhunt")
+    assert re.fullmatch("[0-9a-f]{16}", ident)
+    assert [u.split("@")[0] for u in uids] == [
+        "course-1-2026-11-30",
+        "interview-10",
+        "course-1-2026-12-02",
+        "meetup-2",
+        "course-1-2026-12-07",
+        "course-1-2026-12-09",
+        "course-1-2026-12-14",
+        "course-1-2026-12-16",
     ]
-    by_uid = {e["uid"]: e for e in events}
-    interview = by_uid["interview-10@jobhunt"]
+    assert {u.split("@")[1] for u in uids} == {f"{ident}.jobhunt"}
+    by_uid = {e["uid"].split("@")[0]: e for e in events}
+    interview = by_uid["interview-10"]
     assert (interview["start"], interview["end"]) == (date(2026, 12, 1), date(2026, 12, 2))
     assert interview["summary"] == "Interview: Analyst at Globex with Lee"
-    assert by_uid["meetup-2@jobhunt"]["summary"] == "Networking: Career fair"
+    assert by_uid["meetup-2"]["summary"] == "Networking: Career fair"
     assert all(
         e["stamp"].tzinfo is not None and e["stamp"].utcoffset().total_seconds() == 0
         for e in events
@@ -493,9 +496,9 @@ def test_ics_window_and_overdue_follow_ups(jh) -> None:
     jh("add", "Acme", "Dev", "--applied", "2026-11-02")  # follow-up was due 2026-11-09
     jh("add", "Beta", "QA", "--applied", "2026-11-26")  # due 2026-12-03
     events = parse_ics(jh("export", "ics", "--weeks", "1").stdout_bytes)
-    assert [(e["uid"], e["start"]) for e in events] == [
-        ("follow-up-1-after_apply@jobhunt", TODAY),
-        ("follow-up-2-after_apply@jobhunt", date(2026, 12, 3)),
+    assert [(e["uid"].split("@")[0], e["start"]) for e in events] == [
+        ("follow-up-1-after_apply", TODAY),
+        ("follow-up-2-after_apply", date(2026, 12, 3)),
     ]
     assert parse_ics(jh("export", "ics", "--weeks", "52").stdout_bytes)[0]["start"] == TODAY
     result = jh("export", "ics", "--weeks", "0", ok=False)
@@ -567,12 +570,14 @@ def test_ics_entries_are_pure() -> None:
         policy=Policy(),
     )
     assert [(e.uid, e.day.isoformat()) for e in found] == [
-        ("course-3-2026-11-27@jobhunt", "2026-11-27"),
-        ("follow-up-7-check_in@jobhunt", "2026-11-27"),
-        ("course-3-2026-12-04@jobhunt", "2026-12-04"),
+        ("course-3-2026-11-27", "2026-11-27"),
+        ("follow-up-7-check_in", "2026-11-27"),
+        ("course-3-2026-12-04", "2026-12-04"),
     ]
     stamp = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
-    assert b"DTSTAMP:20261127T093000Z\r\n" in calendar.to_ical(found, now=stamp)
+    data = calendar.to_ical(found, store="0123456789abcdef", now=stamp)
+    assert b"DTSTAMP:20261127T093000Z\r\n" in data
+    assert b"UID:course-3-2026-11-27@0123456789abcdef.jobhunt\r\n" in data
 
 
 # --------------------------------------------------------------------------- work-search log

@@ -1,9 +1,11 @@
 """Copy a whole profile from one store to another (SQLite and PostgreSQL, either way).
 
 Every record keeps its id, so commands, scripts and notes that name `#12` still mean
-the same thing. The copy is written in one transaction on the destination and checked
-before it commits: the JSON export of the destination must equal the source's, or
-nothing is written. The undo history stays behind (its steps are SQL for one backend).
+the same thing, and the store keeps its identifier (calendar UIDs and the `store`
+column of CSV exports stay valid) with its record of what left the calendar. The copy
+is written in one transaction on the destination and checked before it commits: the
+JSON export of the destination must equal the source's, or nothing is written. The
+undo history stays behind (its steps are SQL for one backend).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from jobhunt.errors import InputError, StoreError
 from jobhunt.io import jsondoc, jsonexport
-from jobhunt.store import read_transaction, record_counts, transaction
+from jobhunt.store import identity, keep_identity, read_transaction, record_counts, transaction
 
 # Parents before children, so foreign keys hold at every row.
 ORDER = (
@@ -63,6 +65,17 @@ def copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
         dst.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
+_GONE = "kind, record_id, parent_id, on_day, until_day, status, detail, gone_at"
+
+
+def _keep_bookkeeping(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+    kept = identity(src)
+    if kept is not None:
+        keep_identity(dst, kept)
+    rows = src.execute(f"SELECT {_GONE} FROM calendar_gone ORDER BY id").fetchall()
+    dst.executemany(f"INSERT INTO calendar_gone ({_GONE}) VALUES (?,?,?,?,?,?,?,?)", rows)
+
+
 def _first_difference(a: dict[str, Any], b: dict[str, Any]) -> str:
     for key in a:
         if a[key] != b.get(key):
@@ -87,6 +100,8 @@ def copy_store(
             else:
                 refuse_unless_empty(dst, dst_shown)
             copy_rows(src, dst)
+            if not replace:  # a store moved is the same store (a restore keeps its own)
+                _keep_bookkeeping(src, dst)
             # The inserts were recorded as undo steps of nothing; a copy starts afresh.
             dst.execute("DELETE FROM undo_log")
             dst.execute("DELETE FROM undo_point")

@@ -166,6 +166,21 @@ class Course:
 
 
 @dataclass(frozen=True, slots=True)
+class Gone:
+    """Something deleted (or a course closed) that a calendar export may have published:
+    a row of `calendar_gone`, kept 30 days."""
+
+    kind: str  # application | application_event | meetup | course
+    record_id: int
+    gone_at: str  # ISO 8601 UTC
+    parent_id: int | None = None  # the application of a history entry
+    on: date | None = None  # the entry's day, the applied day, the course's first day
+    until: date | None = None  # a snooze's end, a course's last day
+    status: str | None = None
+    detail: str | None = None  # event kind; "company — role"; meetup title; "days|title"
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything the rules need for one day, and nothing they do not."""
 

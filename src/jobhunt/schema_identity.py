@@ -49,15 +49,18 @@ PG_DATED = DATED.replace("INTEGER", "BIGINT")
 
 # (trigger, event, table, what is recorded from OLD: kind, record_id, parent_id, on_day,
 # until_day, status, detail)
-_COURSE = "'course', OLD.id, NULL, coalesce(OLD.starts_on, OLD.added_on), OLD.ends_on, " + (
-    "OLD.status, OLD.days"
+# detail: what a cancelled entry needs to name it (a course: its weekdays, then its title)
+_COURSE = (
+    "'course', OLD.id, NULL, coalesce(OLD.starts_on, OLD.added_on), OLD.ends_on, OLD.status, "
+    "coalesce(OLD.days, '') || '|' || OLD.title"
 )
 _GONE = (
     (
         "application",
         "DELETE",
         "application",
-        "'application', OLD.id, NULL, OLD.applied_on, NULL, OLD.status, NULL",
+        "'application', OLD.id, NULL, OLD.applied_on, NULL, OLD.status, "
+        "OLD.company || ' \u2014 ' || OLD.role",
     ),
     (
         "event",
@@ -66,7 +69,7 @@ _GONE = (
         "'application_event', OLD.id, OLD.application_id, OLD.on_day, OLD.until_day, "
         "OLD.status, OLD.kind",
     ),
-    ("meetup", "DELETE", "meetup", "'meetup', OLD.id, NULL, OLD.on_day, NULL, NULL, NULL"),
+    ("meetup", "DELETE", "meetup", "'meetup', OLD.id, NULL, OLD.on_day, NULL, NULL, OLD.title"),
     ("course", "DELETE", "course", _COURSE),
     ("course_closed", "UPDATE OF status", "course", _COURSE),
 )

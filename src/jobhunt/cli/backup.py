@@ -160,8 +160,12 @@ def restore(
                     yes,
                 )
             kept = store.auto_backup(conn, path, reason="restore") if existed else None
+            ident = store.identity(conn) if existed else None
             store.restore_from(conn, staged)
             store.migrate(conn, path)
+            if ident is not None:  # the store keeps its identifier (calendar UIDs, CSV ids)
+                with store.transaction(conn):
+                    store.keep_identity(conn, ident)
         migrated = [m for m in store.applied_migrations(conn) if m not in had]
         counts = store.record_counts(conn)
     finally:

@@ -96,26 +96,60 @@ def ics(
     output: OutputFile = None,
 ) -> None:
     """Calendar entries (ICS) for follow-ups due, scheduled interviews, networking events
-    and course sessions over the next weeks. All-day entries with stable UIDs, so
-    importing a newer export updates your calendar instead of duplicating it."""
+    and course sessions over the next weeks. All-day entries whose UIDs carry the
+    store's identifier, so importing a newer export updates your calendar instead of
+    duplicating it; what was done, closed or deleted is published as cancelled."""
+    from datetime import UTC, datetime, timedelta
+
     from jobhunt import store
     from jobhunt.io import ics as calendar
+    from jobhunt.io import icsgone
 
-    conn = state(ctx).conn()
-    today = local_today()
+    st = state(ctx)
+    conn = st.conn()
+    today, pol = local_today(), policy()
+    since = today - timedelta(icsgone.KEEP_DAYS)
+    apps = store.applications_for_calendar(conn, since=since)
+    open_apps = [a for a in apps if a.is_open]
+    courses = store.list_courses(conn, include_closed=True)
+    revisions = store.revisions(conn)
+    created = {
+        (table, key): when
+        for table in ("meetup", "course")
+        for key, when in store.created_times(conn, table).items()
+    }
     found = calendar.entries(
-        applications=store.list_applications(conn),
+        applications=open_apps,
         meetups=store.list_meetups(conn, since=today),
-        courses=store.list_courses(conn),
+        courses=courses,
         today=today,
         weeks=weeks,
-        policy=policy(),
+        policy=pol,
+        revisions=revisions,
+        created=created,
+        scope=st.scoped,
+    )
+    live = {e.uid for e in found}
+    for app in open_apps:  # due past the window: still due, never cancelled
+        live.update(e.uid for e in calendar.application_entries(app, today=today, policy=pol))
+    month_ago = datetime.now(UTC) - timedelta(days=icsgone.KEEP_DAYS)
+    gone = icsgone.cancelled(
+        applications=apps,
+        courses=courses,
+        live=live,
+        gone=store.gone_since(conn, month_ago.isoformat(timespec="seconds")),
+        meetup_ids={m.id for m in store.list_meetups(conn)},
+        today=today,
+        end=calendar.window(today, weeks)[1],
+        policy=pol,
+        revisions=revisions,
+        changes=store.change_days(conn, since=since),
     )
     _emit(
         ctx,
-        calendar.to_ical(found),
+        calendar.to_ical(calendar.sort(found + gone), store=store.store_id(conn)),
         output,
-        _plural(len(found), "calendar entry", "calendar entries"),
+        _plural(len(found) + len(gone), "calendar entry", "calendar entries"),
     )
 
 

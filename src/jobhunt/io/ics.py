@@ -4,7 +4,7 @@
 all-day entries over a window of weeks starting today:
 
 =====================  ===============================================  =========================
-what                   when                                             UID
+what                   when                                             UID (before the store's)
 =====================  ===============================================  =========================
 follow-up due          its due day (an overdue one: today), from        follow-up-<app>-<stage>
                        rules.follow_up_candidates
@@ -13,15 +13,20 @@ networking event       its day                                          meetup-<
 course session         each of the course's weekdays inside its dates   course-<id>-<YYYY-MM-DD>
 =====================  ===============================================  =========================
 
-UIDs (with ``@jobhunt``) come from the records, so importing a newer export into a
-calendar updates its entries instead of duplicating them. Text is stripped of control
-characters before it reaches `icalendar` (>= 7.3.0), which escapes and folds the rest.
+Every UID ends with the store's identifier (``follow-up-7-check_in@<store>.jobhunt``),
+so two stores' or profiles' entries never collide in one calendar, and importing a
+newer export updates the entries instead of duplicating them. SEQUENCE and
+LAST-MODIFIED come from the stored history (`Stamp`), so exporting unchanged data
+again gives the same file but for DTSTAMP. Entries that left the export because they
+were done, closed or deleted are published as cancelled for 30 days (`icsgone`).
+Text is stripped of control characters before it reaches `icalendar` (>= 7.3.0),
+which escapes and folds the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -34,6 +39,7 @@ _CONTROL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
 )
 _WEB = re.compile(r"^https?://[^\s\"<>\\^`{|}]+$", re.IGNORECASE)
+Scope = Callable[[str | None], str | None]  # a suggested command with --db/--profile
 
 
 def one_line(value: str | None) -> str:
@@ -53,18 +59,85 @@ def multi_line(value: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Stamp:
+    """An entry's revision: SEQUENCE and LAST-MODIFIED (ISO 8601 UTC, "" when unknown)."""
+
+    sequence: int = 0
+    modified: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
-    uid: str
+    uid: str  # before the store's identifier: "follow-up-7-check_in"
     day: date
     summary: str
     description: str = ""
     location: str = ""
     url: str = ""
     category: str = ""
+    stamp: Stamp = Stamp()
+    cancelled: bool = False
 
 
 def window(today: date, weeks: int) -> tuple[date, date]:
     return today, today + timedelta(days=7 * weeks - 1)
+
+
+def _keep(command: str | None) -> str | None:
+    return command
+
+
+def interview_summary(app: Application, person: str | None) -> str:
+    summary = f"Interview: {app.role} at {app.company}"
+    return summary + f" with {person}" if person else summary
+
+
+def application_entries(
+    app: Application,
+    *,
+    today: date,
+    policy: Policy,
+    end: date | None = None,
+    stamp: Stamp = Stamp(),
+    scope: Scope = _keep,
+) -> Iterator[Entry]:
+    """An open application's follow-ups due and interviews ahead (through `end`)."""
+    if not app.is_open:
+        return
+    for action in follow_up_candidates(app, today=today, policy=policy):
+        if action.kind != "follow_up":
+            continue
+        day = max(action.due, today)
+        if end is not None and day > end:
+            continue
+        lines = [action.why]
+        if action.due < today:
+            lines.insert(0, f"Was due {action.due.isoformat()}.")
+        command = scope(action.command)
+        if command:
+            lines.append(f"When done: {command}")
+        yield Entry(
+            uid=f"follow-up-{app.id}-{action.stage}",
+            day=day,
+            summary=action.message,
+            description="\n".join(lines),
+            url=app.url or "",
+            category="follow-up",
+            stamp=stamp,
+        )
+    for event in app.events:
+        if event.kind != "interview" or event.on < today or (end and event.on > end):
+            continue
+        yield Entry(
+            uid=f"interview-{event.id}",
+            day=event.on,
+            summary=interview_summary(app, event.person),
+            description=event.note or "",
+            location=app.location or "",
+            url=app.url or "",
+            category="interview",
+            stamp=stamp,
+        )
 
 
 def entries(
@@ -75,91 +148,81 @@ def entries(
     today: date,
     weeks: int,
     policy: Policy,
+    revisions: Mapping[int, tuple[int, str]] | None = None,
+    created: Mapping[tuple[str, int], str] | None = None,
+    scope: Scope = _keep,
 ) -> list[Entry]:
-    """Everything due from today through `weeks` weeks, sorted by day (pure)."""
+    """Everything due from today through `weeks` weeks, sorted by day (pure).
+
+    `revisions`: {application id: (history entries, latest change)}; `created`:
+    {("meetup" | "course", id): created_at}; `scope`: puts --db/--profile into the
+    commands the descriptions suggest."""
     start, end = window(today, weeks)
+    revisions, created = revisions or {}, created or {}
     found: list[Entry] = []
     for app in applications:
-        if not app.is_open:
-            continue
-        for action in follow_up_candidates(app, today=today, policy=policy):
-            if action.kind != "follow_up":
-                continue
-            day = max(action.due, today)
-            if day > end:
-                continue
-            lines = [action.why]
-            if action.due < today:
-                lines.insert(0, f"Was due {action.due.isoformat()}.")
-            if action.command:
-                lines.append(f"When done: {action.command}")
-            found.append(
-                Entry(
-                    uid=f"follow-up-{app.id}-{action.stage}@{DOMAIN}",
-                    day=day,
-                    summary=action.message,
-                    description="\n".join(lines),
-                    url=app.url or "",
-                    category="follow-up",
-                )
-            )
-        for event in app.events:
-            if event.kind != "interview" or not start <= event.on <= end:
-                continue
-            summary = f"Interview: {app.role} at {app.company}"
-            if event.person:
-                summary += f" with {event.person}"
-            found.append(
-                Entry(
-                    uid=f"interview-{event.id}@{DOMAIN}",
-                    day=event.on,
-                    summary=summary,
-                    description=event.note or "",
-                    location=app.location or "",
-                    url=app.url or "",
-                    category="interview",
-                )
-            )
+        stamp = Stamp(*revisions.get(app.id, (0, "")))
+        found.extend(
+            application_entries(app, today=today, policy=policy, end=end, stamp=stamp, scope=scope)
+        )
     for meetup in meetups:
         if start <= meetup.on <= end:
             found.append(
                 Entry(
-                    uid=f"meetup-{meetup.id}@{DOMAIN}",
+                    uid=f"meetup-{meetup.id}",
                     day=meetup.on,
                     summary=f"Networking: {meetup.title}",
                     description="\n".join(x for x in (meetup.kind, meetup.note) if x),
                     location=meetup.place or "",
                     category="networking",
+                    stamp=Stamp(0, created.get(("meetup", meetup.id), "")),
                 )
             )
     for course in courses:
-        found.extend(_sessions(course, start, end))
-    found.sort(key=lambda e: (e.day, e.category, e.uid))
-    return found
+        if course.status == "active":
+            stamp = Stamp(0, created.get(("course", course.id), course.created_at))
+            found.extend(sessions(course, start, end, stamp=stamp))
+    return sort(found)
 
 
-def _sessions(course: Course, start: date, end: date) -> Iterable[Entry]:
-    if course.status != "active" or not course.days:
+def sort(found: list[Entry]) -> list[Entry]:
+    return sorted(found, key=lambda e: (e.day, e.category, e.uid))
+
+
+def course_label(course: Course) -> str:
+    return f"{course.title} ({course.provider})" if course.provider else course.title
+
+
+def sessions(course: Course, start: date, end: date, *, stamp: Stamp = Stamp()) -> Iterator[Entry]:
+    """A course's sessions from `start` through `end`, inside its dates."""
+    if not course.days:
         return
     first = max(start, course.starts_on or course.added_on)
     last = min(end, course.ends_on) if course.ends_on else end
-    label = f"{course.title} ({course.provider})" if course.provider else course.title
     day = first
     while day <= last:
         if day.weekday() in course.days:
             yield Entry(
-                uid=f"course-{course.id}-{day.isoformat()}@{DOMAIN}",
+                uid=f"course-{course.id}-{day.isoformat()}",
                 day=day,
-                summary=f"Course session: {label}",
+                summary=f"Course session: {course_label(course)}",
                 description=course.note or "",
                 url=course.url or "",
                 category="course",
+                stamp=stamp,
             )
         day += timedelta(days=1)
 
 
-def to_ical(found: Iterable[Entry], *, now: datetime | None = None) -> bytes:
-    """An iCalendar file of all-day entries (DTSTAMP in UTC)."""
+def _instant(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text).astimezone(UTC).replace(microsecond=0)
+    except ValueError:
+        return None
+
+
+def to_ical(found: Iterable[Entry], *, store: str, now: datetime | None = None) -> bytes:
+    """An iCalendar file of all-day entries (DTSTAMP in UTC); UIDs carry `store`."""
     from icalendar import Calendar, Event
 
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
@@ -171,10 +234,14 @@ def to_ical(found: Iterable[Entry], *, now: datetime | None = None) -> bytes:
     cal.add("x-wr-calname", "jobhunt")
     for entry in found:
         event = Event()
-        event.add("uid", entry.uid)
+        event.add("uid", f"{entry.uid}@{store}.{DOMAIN}")
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.day)
         event.add("dtend", entry.day + timedelta(days=1))
+        event.add("sequence", entry.stamp.sequence)
+        modified = _instant(entry.stamp.modified)
+        if modified is not None:
+            event.add("last-modified", modified)
         event.add("summary", one_line(entry.summary) or "jobhunt")
         description = multi_line(entry.description)
         if description:
@@ -186,6 +253,8 @@ def to_ical(found: Iterable[Entry], *, now: datetime | None = None) -> bytes:
         if url and _WEB.match(url):
             event.add("url", url)
         event.add("categories", ["jobhunt", entry.category] if entry.category else ["jobhunt"])
+        if entry.cancelled:
+            event.add("status", "CANCELLED")
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()

@@ -8,6 +8,7 @@
 - `history`: undo
 - `identity`: the store's identifier
 - `backups`: backups, automatic backups, restore staging
+- `calendar`: what a calendar export reads besides the records
 - `completion`: shell-completion lookups
 - `pg`: PostgreSQL connections (imported only for a PostgreSQL store)
 
@@ -27,6 +28,13 @@ from jobhunt.store.backups import (
     replace_damaged,
     restore_from,
     stage_restore,
+)
+from jobhunt.store.calendar import (
+    applications_for_calendar,
+    change_days,
+    created_times,
+    gone_since,
+    revisions,
 )
 from jobhunt.store.completion import complete_ids, completion_label
 from jobhunt.store.connection import (
@@ -98,6 +106,7 @@ __all__ = [
     "activity_days",
     "applications_active_between",
     "applications_as_of",
+    "applications_for_calendar",
     "applications_for_matching",
     "applied_migrations",
     "auto_backup",
@@ -108,12 +117,14 @@ __all__ = [
     "backup_to",
     "begin_undo_point",
     "busy_timeout_ms",
+    "change_days",
     "complete_ids",
     "completion_label",
     "connect",
     "contact_counts_by_meetup",
     "contacts_met_at",
     "course_logs",
+    "created_times",
     "dialect",
     "end_undo_point",
     "ensure_private_dir",
@@ -124,6 +135,7 @@ __all__ = [
     "get_contact",
     "get_course",
     "get_meetup",
+    "gone_since",
     "has_any_record",
     "identity",
     "interaction_days",
@@ -149,6 +161,7 @@ __all__ = [
     "replace_damaged",
     "resolve_path",
     "restore_from",
+    "revisions",
     "stage_restore",
     "store_id",
     "transaction",
