@@ -596,11 +596,14 @@ def busy_week(jh) -> None:
     jh("status", "1", "rejected", "--on", "2026-11-27")
 
 
+# Only what was recorded: the linked contact Sam Lee is no contact person of the log.
 WEEK_ROWS = [
-    ["2026-11-23", "applied", "Acme", "Dev", "Sam Lee", "online application", "rejected"],
-    ["2026-11-24", "follow-up", "Beta", "QA", "", "mailed note", "interviewing"],
-    ["2026-11-26", "interview", "Beta", "QA", "Dana Reyes", "interview", "interviewing"],
-]
+    ["2026-11-23", "applied", "Acme", "Dev", "", "", "not recorded", "not recorded", "rejected"],
+    ["2026-11-24", "follow-up", "Beta", "QA", "", "", "not recorded", "mailed note",
+     "interviewing"],
+    ["2026-11-26", "interview", "Beta", "QA", "", "", "Dana Reyes", "not recorded",
+     "interviewing"],
+]  # fmt: skip
 
 
 def test_worklog_plain_table(jh, busy_week) -> None:
@@ -614,7 +617,17 @@ def test_worklog_plain_table(jh, busy_week) -> None:
 def test_worklog_csv_and_json(jh, busy_week) -> None:
     rows = csv_rows(jh("export", "worklog", "--format", "csv"))
     assert rows == [
-        ["Date", "Activity", "Employer", "Position", "Contact", "Method", "Result"],
+        [
+            "Date",
+            "Activity",
+            "Employer",
+            "Position",
+            "URL",
+            "Location",
+            "Contact",
+            "Method",
+            "Result",
+        ],
         *WEEK_ROWS,
     ]
     data = jh.json("export", "worklog", "--week", "2026-11-25")
@@ -625,8 +638,10 @@ def test_worklog_csv_and_json(jh, busy_week) -> None:
         "activity": "applied",
         "employer": "Acme",
         "position": "Dev",
-        "contact": "Sam Lee",
-        "method": "online application",
+        "url": None,
+        "location": None,
+        "contact": None,
+        "method": None,
         "result": "rejected",
         "application_id": 1,
     }
@@ -643,7 +658,7 @@ def test_worklog_empty_week_and_file(jh, busy_week, tmp_path) -> None:
     assert result.stderr == f"Wrote 3 employer contacts to {path}.\n"
     assert path.read_text().splitlines()[:2] == [
         "Work-search log, week of 2026-11-23 to 2026-11-29",
-        "Date\tActivity\tEmployer\tPosition\tContact\tMethod\tResult",
+        "Date\tActivity\tEmployer\tPosition\tURL\tLocation\tContact\tMethod\tResult",
     ]
     jh("export", "worklog", "--json", "-o", str(path))
     assert json.loads(path.read_text())["entries"][2]["activity"] == "interview"

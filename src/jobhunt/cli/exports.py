@@ -177,7 +177,8 @@ def worklog(
 ) -> None:
     """The work-search log unemployment offices ask for: every employer contact in one
     week (applications made, follow-ups, interviews held) with the date, employer,
-    position, contact person, method and result."""
+    position, the posting's URL and location, the contact person and method (only when
+    recorded) and the result. Check it before you submit it."""
     import json
     from datetime import timedelta
 
@@ -192,8 +193,7 @@ def worklog(
     end = start + timedelta(days=6)
     conn = state(ctx).conn()
     apps = store.applications_active_between(conn, start=start, end=end)
-    linked = store.linked_contacts(conn, [a.id for a in apps])
-    found = log.entries(apps, linked, start=start, end=end, today=local_today())
+    found = log.entries(apps, start=start, end=end, today=local_today())
     what = _plural(len(found), "employer contact")
     title = f"Work-search log, week of {start.isoformat()} to {end.isoformat()}"
     if chosen == "csv":

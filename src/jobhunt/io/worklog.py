@@ -1,33 +1,43 @@
 """The work-search log unemployment offices ask for (`jobhunt export worklog`).
 
 One line per employer contact in a week: each application made that week, each
-follow-up logged, each interview held (not the ones still ahead). For each: the date,
-employer, position, the person you dealt with (the interviewer, or the contacts linked
-to the application), how (the channel, or "online application") and the result (the
-application's status now). `entries(...)` is pure.
+follow-up logged, each interview held (not the ones still ahead). It states only what
+was recorded, because a third party reads it and some states treat a false statement
+as fraud: for each line, the date, the employer, the position, the posting's URL and
+location (as recorded with the application), the person you dealt with only when one
+was recorded (an interviewer given with `--with`; never guessed from the contacts
+linked to the application), how only when it was recorded (a follow-up's channel), and
+the application's status now. What was not recorded says "not recorded" (JSON: null).
+An entry whose day an import did not know is left out. `entries(...)` is pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from jobhunt.records import Application
 
-COLUMNS = ("Date", "Activity", "Employer", "Position", "Contact", "Method", "Result")
+COLUMNS = (
+    "Date",
+    "Activity",
+    "Employer",
+    "Position",
+    "URL",
+    "Location",
+    "Contact",
+    "Method",
+    "Result",
+)
+NOT_RECORDED = "not recorded"
+# A follow-up's channel, as the log words it.
 METHODS = {
     "email": "email",
     "note": "mailed note",
     "phone": "phone",
     "message": "message",
     "in-person": "in person",
-}
-# Which linked contacts name the contact person for each activity, in order of preference.
-_PEOPLE = {
-    "applied": ("referral", "recruiter", "other", "interviewer"),
-    "follow-up": ("recruiter", "referral", "other", "interviewer"),
-    "interview": ("interviewer", "recruiter", "other", "referral"),
 }
 _ORDER = {"applied": 0, "follow-up": 1, "interview": 2}
 
@@ -38,8 +48,10 @@ class Entry:
     activity: str  # applied | follow-up | interview
     employer: str
     position: str
-    contact: str
-    method: str
+    url: str | None
+    location: str | None
+    contact: str | None  # None: not recorded
+    method: str | None  # None: not recorded
     result: str
     application_id: int
 
@@ -49,8 +61,10 @@ class Entry:
             self.activity,
             self.employer,
             self.position,
-            self.contact,
-            self.method,
+            self.url or "",
+            self.location or "",
+            self.contact or NOT_RECORDED,
+            self.method or NOT_RECORDED,
             self.result,
         )
 
@@ -60,6 +74,8 @@ class Entry:
             "activity": self.activity,
             "employer": self.employer,
             "position": self.position,
+            "url": self.url,
+            "location": self.location,
             "contact": self.contact,
             "method": self.method,
             "result": self.result,
@@ -67,44 +83,30 @@ class Entry:
         }
 
 
-def _people(linked: Sequence[tuple[str, str]], activity: str) -> str:
-    order = _PEOPLE[activity]
-    ranked = sorted(
-        (order.index(role) if role in order else len(order), name) for name, role in linked
-    )
-    best = [name for rank, name in ranked if rank == ranked[0][0]] if ranked else []
-    return ", ".join(best)
-
-
 def entries(
-    applications: Iterable[Application],
-    linked: Mapping[int, Sequence[tuple[str, str]]],
-    *,
-    start: date,
-    end: date,
-    today: date,
+    applications: Iterable[Application], *, start: date, end: date, today: date
 ) -> list[Entry]:
-    """The week's employer contacts, by day (pure). `linked`: {app id: [(name, role)]}."""
+    """The week's employer contacts, by day (pure)."""
     found: list[Entry] = []
     for app in applications:
-        people = linked.get(app.id, ())
 
-        def entry(day: date, activity: str, contact: str, method: str, app=app) -> Entry:
-            return Entry(day, activity, app.company, app.role, contact, method, app.status, app.id)
+        def entry(
+            day: date, activity: str, contact: str | None, method: str | None, app=app
+        ) -> Entry:
+            return Entry(
+                day, activity, app.company, app.role, app.url, app.location, contact, method,
+                app.status, app.id,
+            )  # fmt: skip
 
         if app.applied_on is not None and start <= app.applied_on <= end:
-            found.append(
-                entry(app.applied_on, "applied", _people(people, "applied"), "online application")
-            )
+            found.append(entry(app.applied_on, "applied", None, None))
         for event in app.events:
-            if not start <= event.on <= end:
+            if not event.dated or not start <= event.on <= end:
                 continue
             if event.kind == "follow_up":
-                contact = event.person or _people(people, "follow-up")
-                method = METHODS.get(event.channel or "", event.channel or "follow-up")
-                found.append(entry(event.on, "follow-up", contact, method))
+                method = METHODS.get(event.channel or "", event.channel)
+                found.append(entry(event.on, "follow-up", event.person, method))
             elif event.kind == "interview" and event.on <= today:
-                contact = event.person or _people(people, "interview")
-                found.append(entry(event.on, "interview", contact, "interview"))
+                found.append(entry(event.on, "interview", event.person, None))
     found.sort(key=lambda e: (e.day, _ORDER[e.activity], e.employer.casefold(), e.application_id))
     return found
