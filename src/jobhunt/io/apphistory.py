@@ -133,8 +133,10 @@ def story(
     if interview_on is not None:
         events.append(RowEvent("interview", interview_on))
         interviewing = any(e.status == "interviewing" for e in events)
-        if interview_on <= today and not interviewing:
-            events.append(RowEvent("status", interview_on, "interviewing"))
+        # Interviewing since the invitation (the response) when the row gives its day.
+        since = response_on if response_on and response_on <= interview_on else interview_on
+        if since <= today and not interviewing:
+            events.append(RowEvent("status", since, "interviewing"))
     for day, what in ((offer_on, "offer"), (rejected_on, "rejected")):
         if day is not None:
             events.append(RowEvent("status", day, what))
