@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from jobhunt.io.appcsv import AppRow
 from jobhunt.io.apphistory import RowEvent
@@ -34,19 +35,23 @@ from jobhunt.validate import skill_key
 # --------------------------------------------------------------------------- folding
 
 _QUOTES = "'\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb\uff07"
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
 _MOJIBAKE = {"\u00e2\u20ac\u2122": "'", "\u00e2\u20ac\u02dc": "'", "\u00e2\u20ac\u0153": '"'}
 _LOST = re.compile(r"(?<=\w)\?(?=\w)")  # Alzheimer?s: a character lost to an encoding
 
 
+@lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """A name as matching sees it: 'Alzheimer’s  Society', "ALZHEIMER'S SOCIETY" and
     'Alzheimer?s Society' fold alike; so do 'Café' and 'Cafe'."""
-    for broken, quote in _MOJIBAKE.items():
-        value = value.replace(broken, quote)
-    value = _LOST.sub("", value)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(c for c in value if not unicodedata.combining(c) and c not in _QUOTES)
-    return " ".join(value.casefold().split())
+    if not value.isascii():
+        for broken, quote in _MOJIBAKE.items():
+            value = value.replace(broken, quote)
+        value = unicodedata.normalize("NFKD", value)
+        value = "".join(c for c in value if not unicodedata.combining(c))
+    if "?" in value:
+        value = _LOST.sub("", value)
+    return " ".join(value.translate(_DROP_QUOTES).casefold().split())
 
 
 def url_key(url: str | None) -> str:

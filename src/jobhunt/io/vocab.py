@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jobhunt.errors import InputError
 from jobhunt.records import JOB_TYPES, STATUSES
@@ -201,6 +202,7 @@ JOB_TYPE_WORDS: dict[str, tuple[str, ...]] = {
 EMPTY = frozenset({"", "null", "none", "nil", "nan", "n/a", "na", "-", "--", "\u2014", "\u2013"})
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """A header or word compared loosely: 'Date Applied', 'date_applied' -> 'dateapplied'."""
     return re.sub(r"[\W_]+", "", text.replace("\ufeff", "").casefold())
