@@ -215,3 +215,15 @@ def test_json_and_linkedin_reports_give_the_new_ids(jh, tmp_path) -> None:
     assert [(c["line"], c["action"], c["id"]) for c in data["changes"]] == [(2, "added", 1)]
     document = json.loads(jh("export", "json").stdout)
     assert [a["id"] for a in document["applications"]] == [1, 2]
+
+
+def test_a_long_list_of_unknown_words_is_cut_short(jh, tmp_path) -> None:
+    rows = "".join(f"C{n},Dev,2026-11-02,word {n}\n" for n in range(12))
+    rows += "".join("C,Dev,2026-11-02,word 0\n" for _ in range(12))
+    text = "Company,Title,Date Applied,Status\n" + rows
+    result = jh("import", "csv", write(tmp_path, text), ok=False)
+    assert result.stderr.startswith(
+        "Error: unknown stage words: 'word 0' (lines 2, 14, 15, 16, 17, 18, 19, 20, 21, 22 "
+        "and 3 more); 'word 1' (line 3);"
+    )
+    assert "'word 9' (line 11); and 2 more; nothing was imported" in result.stderr

@@ -219,6 +219,12 @@ def day_order_of(text: str) -> str | None:
     return None
 
 
+def lines_text(lines: list[int], most: int = 10) -> str:
+    """Line numbers for a message: '3, 7, 9', or the first `most` and how many more."""
+    shown = ", ".join(map(str, lines[:most]))
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
+
+
 def settle_order(cells: Iterable[tuple[int, str]], *, what: str) -> str | None:
     """The order of day and month a column's values settle ('dmy', 'mdy' or None when
     none decides). Values that disagree are an InputError naming their lines."""
@@ -231,7 +237,7 @@ def settle_order(cells: Iterable[tuple[int, str]], *, what: str) -> str | None:
             example.setdefault(order, value.strip())
     if lines["dmy"] and lines["mdy"]:
         shown = ", ".join(
-            f"{label} on lines {', '.join(map(str, lines[o]))} ({example[o]!r})"
+            f"{label} on lines {lines_text(lines[o])} ({example[o]!r})"
             for o, label in (("dmy", "day first"), ("mdy", "month first"))
         )
         raise InputError(

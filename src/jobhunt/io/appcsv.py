@@ -17,11 +17,12 @@ row's cells checked and turned into an `AppRow` with its dated story (`apphistor
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobhunt.dates import settle_order
+from jobhunt.dates import lines_text, settle_order
 from jobhunt.errors import InputError
 from jobhunt.io import vocab
 from jobhunt.io.apphistory import RowEvent, history_cell, story
@@ -32,6 +33,7 @@ from jobhunt.validate import not_in_future, skill_names, text
 DEFAULT = vocab.Vocabulary()
 LINKEDIN_KEYS = {"firstname", "lastname", "connectedon"}
 HEADER_HELP = "columns such as Company, Title, Date Applied, Status"
+_MOST = 10  # unknown stage words named in one error
 # parse_date(text, order, two_digit_years): dates.parse_day with today fixed
 ParseDate = Callable[[str, str | None, bool], date]
 Orders = dict[str, tuple[str | None, bool]]  # field -> (order, given with --dates)
@@ -196,14 +198,16 @@ def _refuse_unknown_words(records: list, stages: dict, words: vocab.Vocabulary) 
                     lines.append(line)
     if unknown:
         listed = "; ".join(
-            f"{word!r} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
-            for word, lines in unknown.items()
+            f"{word!r} (line{'s' if len(lines) > 1 else ''} {lines_text(lines)})"
+            for word, lines in list(unknown.items())[:_MOST]
         )
-        example = next(iter(unknown))
+        if len(unknown) > _MOST:
+            listed += f"; and {len(unknown) - _MOST} more"
+        example = shlex.quote(f"{next(iter(unknown))}=interviewing")
         raise InputError(
             f"unknown stage words: {listed}; nothing was imported",
             hint=f"map each to a status ({', '.join(STATUSES)}) with --status, "
-            f"e.g. --status '{example}=interviewing'",
+            f"e.g. --status {example}",
         )
 
 
