@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from jobhunt.cli._common import State
+    from jobhunt.io.csvio import Table
     from jobhunt.io.report import Report
 
 app = typer.Typer(
@@ -106,20 +107,15 @@ def _commit(
 
 
 def _finish(
-    report: Report,
-    *,
-    warnings: list[str],
-    blank: int,
-    dry_run: bool,
-    as_json: bool,
-    blank_lines: list[int] | None = None,
+    report: Report, *, warnings: list[str], dry_run: bool, as_json: bool, table: Table | None
 ) -> None:
+    """Print the report; `table`: the CSV read (its blank rows are skipped lines)."""
     from jobhunt.io.report import ADDED, MERGED, REJECTED, UNCHANGED, UPDATED
     from jobhunt.render import Output, clean, warn
 
     report.warnings[:0] = warnings
-    report.blank = blank
-    report.blank_lines = blank_lines or []
+    report.blank = table.blank if table else 0
+    report.blank_lines = table.blank_lines if table else []
     report.dry_run = dry_run
     out = Output(as_json=as_json)
     if out.is_json:
@@ -202,14 +198,7 @@ def linkedin(
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
         report = _commit(st, conn, replan, lambda w: li.apply(conn, w, now=store.utc_now()))
-    _finish(
-        report,
-        warnings=warnings + more,
-        blank=table.blank,
-        blank_lines=table.blank_lines,
-        dry_run=dry_run,
-        as_json=as_json,
-    )
+    _finish(report, warnings=warnings + more, dry_run=dry_run, as_json=as_json, table=table)
 
 
 def csv_(
@@ -288,14 +277,7 @@ def csv_(
         report = _commit(
             st, conn, replan, lambda w: appwrite.apply(conn, w, today=today, now=store.utc_now())
         )
-    _finish(
-        report,
-        warnings=warnings + more,
-        blank=table.blank,
-        blank_lines=table.blank_lines,
-        dry_run=dry_run,
-        as_json=as_json,
-    )
+    _finish(report, warnings=warnings + more, dry_run=dry_run, as_json=as_json, table=table)
 
 
 def json_(
@@ -338,7 +320,7 @@ def json_(
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
         report = _commit(st, conn, replan, lambda bundle: jsonimport.apply(conn, bundle))
-    _finish(report, warnings=[], blank=0, dry_run=dry_run, as_json=as_json)
+    _finish(report, warnings=[], dry_run=dry_run, as_json=as_json, table=None)
 
 
 app.command("linkedin")(linkedin)
