@@ -55,17 +55,22 @@ def export(jh, *args: str, weeks: int = 4) -> dict[str, dict]:
     return {local(k): v for k, v in parsed(data).items()}
 
 
-def older(db_path: Path) -> None:
-    """Make every application look added long ago, as if exported before what follows
-    (a change counts once it is recorded after the application was added)."""
+def run_sql(db_path: Path, statement: str) -> None:
+    """One statement on the test's store, from outside jobhunt (either backend)."""
     conn = storeview.connect(db_path)
     assert conn is not None
     try:
-        conn.execute("UPDATE application SET created_at = '2026-01-05T09:00:00+00:00'")
+        conn.execute(statement)
         if hasattr(conn, "commit"):
             conn.commit()
     finally:
         conn.close()
+
+
+def older(db_path: Path) -> None:
+    """Make every application look added long ago, as if exported before what follows
+    (a change counts once it is recorded after the application was added)."""
+    run_sql(db_path, "UPDATE application SET created_at = '2026-01-05T09:00:00+00:00'")
 
 
 def test_two_profiles_exports_imported_together_keep_every_entry(jh) -> None:
@@ -170,14 +175,7 @@ def test_cancelled_entries_are_published_for_30_days(jh, db_path) -> None:
     jh("event", "add", "Fair", "--on", "2026-12-01")
     jh("event", "rm", "1", "--yes")
     assert export(jh)["meetup-1"]["status"] == "CANCELLED"
-    conn = storeview.connect(db_path)
-    assert conn is not None
-    try:
-        conn.execute("UPDATE calendar_gone SET gone_at = '2020-01-01T00:00:00+00:00'")
-        if hasattr(conn, "commit"):
-            conn.commit()
-    finally:
-        conn.close()
+    run_sql(db_path, "UPDATE calendar_gone SET gone_at = '2020-01-01T00:00:00+00:00'")
     assert export(jh) == {}
 
 
