@@ -226,6 +226,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.runs = [1000], 2
+    args.load_before = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="jobhunt-bench-"))
     results: list[Timing] = []
     txns: dict[int, float] = {}
@@ -329,6 +330,9 @@ def render(results: list[Timing], args, txns: dict[int, float]) -> str:
         "# jobhunt benchmark results",
         "",
         f"Machine: {machine()}. Runs: {args.runs} after one warm-up, each in a fresh process.",
+        f"Load average (1 min) at the start and end of the run: {args.load_before:.2f}, "
+        f"{os.getloadavg()[0]:.2f} (the machine has {os.cpu_count()} cores; above that, "
+        "processes wait for a core and wall times grow, CPU times much less).",
         f"Floors: `python -c pass` {bare * 1000:.1f} ms; "
         f"a trivial Typer app printing a Rich table {floor * 1000:.1f} ms.",
         "",
