@@ -98,9 +98,17 @@ def generate(out: Path, applications: int, today: date, seed: int = 7) -> None:
         for k in range(1, applications // 200 + 2)
     ]
     with store.transaction(conn):
-        conn.executemany(f"INSERT INTO application VALUES ({','.join('?' * 13)})", apps)
+        conn.executemany(
+            "INSERT INTO application (id, company, role, status, applied_on, job_type, source, "
+            f"url, location, salary, note, created_at, updated_at) VALUES ({','.join('?' * 13)})",
+            apps,
+        )
         conn.executemany("INSERT INTO application_skill VALUES (?, ?)", skills)
-        conn.executemany(f"INSERT INTO application_event VALUES ({','.join('?' * 10)})", events)
+        conn.executemany(
+            "INSERT INTO application_event (id, application_id, kind, on_day, channel, status, "
+            f"until_day, person, note, created_at) VALUES ({','.join('?' * 10)})",
+            events,
+        )
         conn.executemany(
             "INSERT INTO contact (id, name, company, kind, added_on, created_at) "
             "VALUES (?,?,?,?,?,?)",

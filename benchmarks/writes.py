@@ -22,7 +22,7 @@ def write_commands(size: int) -> list[tuple[str, object]]:
         ("add", ["add", "Bench Co", "Role"]),
         ("log", ["log", app, "--via", "email"]),
         ("status", ["status", app, "interviewing"]),
-        ("interview", ["interview", app, "--on", "2026-11-20"]),
+        ("interview", ["interview", app, "--on", "2026-12-02"]),  # a round ahead
         ("edit", lambda run: ["edit", app, "--note", f"bench {run}"]),
         ("contact add", ["contact", "add", "Bench Person", "--company", "Bench Co"]),
         ("contact touch", ["contact", "touch", "1", "--via", "email"]),
