@@ -1,13 +1,23 @@
-"""Validation of user text and choices, shared by the write path and the commands.
+"""Validation of user text, choices and ranges, shared by the write path, the commands
+and every import (CSV, JSON, LinkedIn).
 
 Light on purpose (no SQLAlchemy): commands can validate before opening anything.
+
+The ranges are the ones every later command can live with: a day between 1900 and 2199
+(`dates.MIN_YEAR`..`MAX_YEAR`), a fact (applied, touched, logged, added) not after
+today, a period of 1 to 3,650 days (as `config set` allows), an id from 1 to 2**63-1
+(SQLite's and PostgreSQL's 64-bit integers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from jobhunt.errors import InputError
+from jobhunt.dates import MAX_PERIOD_DAYS, MAX_YEAR, MIN_YEAR
+from jobhunt.errors import InputError, NotFound
+
+MAX_ID = 2**63 - 1
 
 
 def text(value: str | None, field: str, *, required: bool = False) -> str | None:
@@ -54,3 +64,39 @@ def skill_names(values: Iterable[str]) -> list[str]:
             if name and skill_key(name) not in seen:
                 seen[skill_key(name)] = name
     return list(seen.values())
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def day(value: date, field: str, *, today: date | None = None) -> date:
+    """A day in range; with `today`, a fact, which may not be after today."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InputError(
+            f"{field} {value.isoformat()}: the year must be from {MIN_YEAR} to {MAX_YEAR}"
+        )
+    if today is not None and value > today:
+        raise InputError(f"{field} {value.isoformat()} is after today")
+    return value
+
+
+def period(days: int, field: str) -> int:
+    """A cadence in days: 1 to 3,650 (ten years), as `config set` allows."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_PERIOD_DAYS:
+        raise InputError(f"{field} must be from 1 to {MAX_PERIOD_DAYS} days (ten years)")
+    return days
+
+
+def record_id(value: int, field: str) -> int:
+    """An id as a file holds it: 1 to 2**63-1."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise InputError(f"{field} must be from 1 to {MAX_ID}")
+    return value
+
+
+def existing_id(value: int | None, noun: str, hint: str | None = None) -> int | None:
+    """An id typed on the command line: one beyond 64 bits names no record, on both
+    backends alike (SQLite cannot even look it up)."""
+    if value is not None and not 1 <= value <= MAX_ID:
+        raise NotFound(f"no {noun} with id {value}", hint=hint)
+    return value

@@ -202,12 +202,30 @@ def complete_from(choices: tuple[str, ...]):
     return complete
 
 
+def _in_range(noun: str, hint: str):  # type: ignore[no-untyped-def]
+    """A callback for an id option or argument: an id beyond 64 bits names no record
+    (checked before anything is opened, so both backends answer alike)."""
+
+    def check(value: int | None) -> int | None:
+        from jobhunt.validate import existing_id
+
+        return existing_id(value, noun, hint)
+
+    return check
+
+
+app_id_in_range = _in_range("application", "see the ids with: jobhunt list")
+contact_id_in_range = _in_range("contact", "see the ids with: jobhunt contact list")
+course_id_in_range = _in_range("course", "see the ids with: jobhunt course list")
+event_id_in_range = _in_range("event", "see the ids with: jobhunt event list")
+
 AppId = Annotated[
     int,
     typer.Argument(
         metavar="ID",
         help="Application id (see: jobhunt list).",
         autocompletion=complete_application,
+        callback=app_id_in_range,
     ),
 ]
 ContactId = Annotated[
@@ -216,6 +234,7 @@ ContactId = Annotated[
         metavar="CONTACT_ID",
         help="Contact id (see: jobhunt contact list).",
         autocompletion=complete_contact,
+        callback=contact_id_in_range,
     ),
 ]
 CourseId = Annotated[
@@ -224,6 +243,7 @@ CourseId = Annotated[
         metavar="COURSE_ID",
         help="Course id (see: jobhunt course list).",
         autocompletion=complete_course,
+        callback=course_id_in_range,
     ),
 ]
 EventId = Annotated[
@@ -232,5 +252,6 @@ EventId = Annotated[
         metavar="EVENT_ID",
         help="Event id (see: jobhunt event list).",
         autocompletion=complete_event,
+        callback=event_id_in_range,
     ),
 ]

@@ -19,6 +19,7 @@ from jobhunt.cli._common import (
     complete_from,
     confirm,
     day,
+    event_id_in_range,
     policy,
     state,
 )
@@ -72,11 +73,12 @@ def _cadence_text(plan: TouchPlan, contact: Contact) -> str:
 
 def _period(text: str | None) -> int | None:
     """--every: None keeps the default, '' (edit only) clears it back to the default."""
+    from jobhunt import validate
     from jobhunt.dates import parse_period
 
     if text is None or text == "":
         return None
-    return parse_period(text)
+    return validate.period(parse_period(text), f"--every {text}")
 
 
 def _event_id(text: str) -> int | None:
@@ -86,7 +88,7 @@ def _event_id(text: str) -> int | None:
         return None
     if not text.strip().isdigit():
         raise InputError(f"invalid event id {text!r}: give a number (see: jobhunt event list)")
-    return int(text)
+    return event_id_in_range(int(text))
 
 
 def add(
@@ -117,6 +119,7 @@ def add(
             metavar="EVENT_ID",
             help="The networking event where you met (see: jobhunt event list).",
             autocompletion=complete_event,
+            callback=event_id_in_range,
         ),
     ] = None,
     added: Annotated[

@@ -257,7 +257,12 @@ def json_(
             else:
                 jsonimport.refuse_unless_empty(conn)
         return jsonimport.plan(
-            document, source=name, merge=merge, existing_skills=skills, strict=strict
+            document,
+            source=name,
+            merge=merge,
+            existing_skills=skills,
+            strict=strict,
+            today=local_today(),
         )
 
     report, _ = replan()

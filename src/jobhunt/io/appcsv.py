@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from jobhunt import validate
 from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.records import JOB_TYPES, STATUSES
@@ -209,8 +210,7 @@ def parse_row(
             day = parse_date(raw_day)
         except InputError as exc:
             raise InputError(f"date applied: {exc.message}") from None
-        if day > today:
-            raise InputError(f"date applied {day.isoformat()} is in the future")
+        validate.day(day, "date applied", today=today)
     raw_status = values.get("status", "")
     if raw_status:
         status = map_status(raw_status)

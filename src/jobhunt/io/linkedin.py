@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from jobhunt import validate
 from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
@@ -122,8 +123,7 @@ def parse_row(
             connected = parse_date(raw)
         except InputError as exc:
             raise InputError(f"connected on: {exc.message}") from None
-        if connected > today:
-            raise InputError(f"connected on {connected.isoformat()} is in the future")
+        validate.day(connected, "connected on", today=today)
     return Connection(
         line=line,
         name=name,
