@@ -90,6 +90,17 @@ def _split(url: str) -> tuple[str, str | None, str]:
     return scheme, None, after
 
 
+def _split_wide(url: str) -> tuple[str, str | None, str]:
+    """Like `_split`, but the userinfo runs to the LAST '@' before any '/': whatever a
+    message shows, everything that may be part of a password is hidden."""
+    scheme, _, after = url.partition("://")
+    slash = after.find("/")
+    at = after.rfind("@", 0, len(after) if slash < 0 else slash)
+    if at < 0:
+        return scheme, None, after
+    return scheme, after[:at], after[at + 1 :]
+
+
 def _query_pairs(rest: str) -> list[tuple[str, str]]:
     query = rest.partition("?")[2]
     pairs = []
@@ -99,14 +110,22 @@ def _query_pairs(rest: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _is_secret(key: str) -> bool:
+    """A connection parameter that holds a secret: password, sslpassword (any spelling)."""
+    return "password" in unquote(key).lower()
+
+
 def _passwords(url: str) -> list[str]:
-    """Every form in which the URL holds a password (as written, and decoded)."""
-    _, userinfo, rest = _split(url)
+    """Every form in which the URL holds a secret (as written, and decoded), and the
+    pieces of one with an '@' in it (libpq would read the tail as the host)."""
     found = []
-    if userinfo is not None and ":" in userinfo:
-        found.append(userinfo.split(":", 1)[1])
-    found += [value for key, value in _query_pairs(rest) if unquote(key) == "password"]
-    return [form for raw in found if raw for form in {raw, unquote(raw)} if form]
+    for userinfo, rest in (_split(url)[1:], _split_wide(url)[1:]):
+        if userinfo is not None and (":" in userinfo or "@" in userinfo):
+            found.append(userinfo.split(":", 1)[1] if ":" in userinfo else userinfo)
+        found += [value for key, value in _query_pairs(rest) if _is_secret(key)]
+    forms = {form for raw in found if raw for form in {raw, unquote(raw)} if form}
+    forms |= {piece for form in list(forms) for piece in form.split("@") if len(piece) >= 3}
+    return sorted(forms, key=len, reverse=True)
 
 
 def has_password(url: str) -> bool:
@@ -114,29 +133,57 @@ def has_password(url: str) -> bool:
 
 
 def mask(url: str) -> str:
-    """The URL with any password (user:PASSWORD@ or ?password=) replaced by ***."""
-    scheme, userinfo, rest = _split(url)
+    """The URL with every secret (user:PASSWORD@, ?password=, ?sslpassword=) as ***."""
+    scheme, userinfo, rest = _split_wide(url)
     shown = f"{scheme}://"
     if userinfo is not None:
-        user = userinfo.split(":", 1)[0]
-        shown += (f"{user}:{MASK}" if ":" in userinfo else user) + "@"
+        user = re.split(r"[:@]", userinfo, maxsplit=1)[0]
+        shown += (f"{user}:{MASK}" if user != userinfo else user) + "@"
     head, sep, _ = rest.partition("?")
     if sep:
         pairs = _query_pairs(rest)
         head += "?" + "&".join(
-            f"{key}={MASK if unquote(key) == 'password' else value}" for key, value in pairs
+            f"{key}={MASK if _is_secret(key) else value}" for key, value in pairs
         )
     return shown + head
 
 
 def mask_text(text: str, target: Target | None) -> str:
-    """`text` with the target's password (if any) masked wherever it appears."""
+    """`text` with the target's secrets (if any) masked wherever they appear."""
     if target is None or target.url is None:
         return text
     text = text.replace(target.url, target.shown)
-    for password in sorted(_passwords(target.url), key=len, reverse=True):
+    for password in _passwords(target.url):
         text = text.replace(password, MASK)
     return text
+
+
+# libpq's "key=value ..." connection strings (host=... dbname=... password=...): not a
+# file name, and a password in one would be shown by every message that names the store.
+_KEYWORD_FORM = re.compile(
+    r"^\s*(host|hostaddr|port|dbname|user|password|passfile|service|sslmode|sslpassword|"
+    r"options|application_name|connect_timeout|target_session_attrs)\s*=",
+    re.I,
+)
+
+
+def _refuse_keyword_form(text: str, option: str) -> None:
+    if _KEYWORD_FORM.match(text) or re.search(r"\bpassword\s*=", text, re.I):
+        raise InputError(
+            f"{option} looks like a libpq connection string (key=value ...); it was not used",
+            hint="give a postgresql:// URL (a password in ~/.pgpass, PGPASSFILE or "
+            "PGPASSWORD), or the path of an SQLite file",
+        )
+
+
+def _refuse_ambiguous_at(url: str, option: str) -> None:
+    """A second '@' before the host: libpq would take part of the password for the host."""
+    userinfo = _split_wide(url)[1]
+    if userinfo is not None and "@" in userinfo:
+        raise InputError(
+            f"{option}: {mask(url)!r} has more than one '@' before the host",
+            hint="write an '@' in a user name or password as %40",
+        )
 
 
 def default_path() -> Path:
@@ -158,6 +205,7 @@ def parse(text: str, *, profile: str, from_command_line: bool, option: str = "--
     if is_url(text):
         scheme = _scheme(text)
         if scheme in PG_SCHEMES:
+            _refuse_ambiguous_at(text, option)
             if from_command_line and has_password(text):
                 raise InputError(
                     f"{option} has a password in it; it was not used", hint=PASSWORD_HINT
@@ -173,6 +221,7 @@ def parse(text: str, *, profile: str, from_command_line: bool, option: str = "--
             f"{option}: unsupported store {mask(text)!r}",
             hint="give a file path, or a postgresql:// URL (pip install 'jobhunt[postgres]')",
         )
+    _refuse_keyword_form(text, option)
     path = Path(text).expanduser()
     return Target("sqlite", profile=profile, path=profile_path(path, profile))
 

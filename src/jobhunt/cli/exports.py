@@ -141,14 +141,13 @@ def worklog(
     """The work-search log unemployment offices ask for: every employer contact in one
     week (applications made, follow-ups, interviews held) with the date, employer,
     position, contact person, method and result."""
-    import json
     from datetime import timedelta
 
     from jobhunt import store, validate
     from jobhunt.dates import week_start
     from jobhunt.io import csvio
     from jobhunt.io import worklog as log
-    from jobhunt.render import JSON_VERSION, Output, clean, jsonable
+    from jobhunt.render import JSON_VERSION, Output, clean, json_text, jsonable
 
     chosen = "json" if as_json else validate.choice(fmt, "format", WORKLOG_FORMATS)
     start = week_start(day(week), policy().first_weekday)
@@ -166,7 +165,7 @@ def worklog(
         payload = {"start": start, "end": end, "entries": [e.view() for e in found]}
         if output:
             body = {"version": JSON_VERSION, **jsonable(payload)}
-            data = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            data = (json_text(body) + "\n").encode("utf-8")
             _emit(ctx, data, output, what)
         else:
             Output(as_json=True).json(**payload)
