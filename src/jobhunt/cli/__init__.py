@@ -175,12 +175,24 @@ def root(
     ] = False,
 ) -> None:
     """A job-hunt companion: keep applying, learning, networking and following up."""
+    _private_files(ctx)
     st = _common.state(ctx)
     st.db, st.profile = db, profile
     if ctx.invoked_subcommand is None:
         from jobhunt.cli.today import today
 
         ctx.invoke(today, ctx=ctx)
+
+
+def _private_files(ctx: typer.Context) -> None:
+    """While a command runs, nothing it creates (folders above the store, the XDG data
+    and config folders, backups) is readable by others, whatever the user's umask; the
+    umask is theirs again when the command ends."""
+    import os
+
+    old = os.umask(0o077)
+    os.umask(old | 0o077)
+    ctx.call_on_close(lambda: os.umask(old))
 
 
 # Every command, in --help order: name -> (module, attribute). The attribute is a

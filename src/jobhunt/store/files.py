@@ -29,9 +29,20 @@ def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(directory: Path) -> None:
-    if not directory.exists():
-        directory.mkdir(parents=True, mode=0o700)
-        os.chmod(directory, 0o700)
+    """Create `directory` and every missing folder above it 0700, whatever the umask
+    (`mkdir(parents=True)` would give the parents the umask's mode: 0777 under 000)."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, left as it is
+        os.chmod(folder, 0o700)
 
 
 def writable(path: Path) -> bool:
