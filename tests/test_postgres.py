@@ -459,7 +459,8 @@ def test_suggested_commands_keep_the_profile_and_store(jh, tmp_path: Path) -> No
     follow_up = next(a for a in actions if a["kind"] == "follow_up")
     assert follow_up["draft_command"] == f"jobhunt --db {other} --profile ann draft 1"
     removed = jh("--profile", "ann", "rm", "1", "--yes", ok=False)
-    assert removed.exit_code == 3  # the default store's profile ann has no application 1
+    assert removed.exit_code == 1  # the default store has no profile ann (nothing is made)
+    assert removed.stderr.startswith('Error: no profile "ann"')
     done = jh("--db", other, "--profile", "ann", "rm", "1", "--yes").stdout
     assert done.endswith(f"Undo with: jobhunt --db {other} --profile ann undo\n")
     # Without --db/--profile the suggestions are as before.

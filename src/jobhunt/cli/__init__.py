@@ -113,8 +113,10 @@ class JobhuntGroup(TyperGroup):
         label = shlex.join(["jobhunt", *args])
         # Arguments that are not valid UTF-8 still make a storable label.
         label = label.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
-        _common.state(ctx).command = label
+        st = _common.state(ctx)
+        st.command = label
         try:
+            st.creates = _creates(args)
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
             raise
@@ -182,6 +184,28 @@ def root(
         from jobhunt.cli.today import today
 
         ctx.invoke(today, ctx=ctx)
+
+
+# The commands that may make a new named profile: those that add records (and the ones
+# that manage stores themselves). Any other command on a profile that does not exist
+# says so instead of creating an empty one (a typo in --profile).
+CREATING = {
+    "add",
+    "import",
+    "restore",
+    "migrate-store",
+    "profiles",
+    "config",
+    "contact add",
+    "event add",
+    "course add",
+    "skills add",
+}
+
+
+def _creates(args: list[str]) -> bool:
+    words = [a for a in args[:2] if not a.startswith("-")]
+    return bool(words) and (words[0] in CREATING or " ".join(words) in CREATING)
 
 
 def _private_files(ctx: typer.Context) -> None:

@@ -30,16 +30,23 @@ class State:
     db: str | None = None
     profile: str | None = None
     command: str = "jobhunt"  # the command line, as the label of its undo step
+    creates: bool = True  # may this command make a new named profile? (cli: adding ones)
     _conn: sqlite3.Connection | None = None
     _target: Target | None = None
 
     @property
     def target(self) -> Target:
-        """The store this command works on: --db/--profile, the environment, the default."""
+        """The store this command works on: --db/--profile, the environment, the default.
+        A named profile that does not exist is refused unless the command adds records."""
         if self._target is None:
             from jobhunt import backend
 
-            self._target = backend.resolve(self.db, self.profile)
+            target = backend.resolve(self.db, self.profile)
+            if not self.creates and target.profile != backend.DEFAULT_PROFILE:
+                from jobhunt import store
+
+                store.require_profile(target, backend.resolve(self.db, backend.DEFAULT_PROFILE))
+            self._target = target
         return self._target
 
     @property

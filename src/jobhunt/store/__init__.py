@@ -46,6 +46,7 @@ from jobhunt.store.files import (
     ensure_private_dir,
     file_mode,
     open_read_only,
+    profile_files,
     resolve_path,
 )
 from jobhunt.store.history import undo_last
@@ -55,6 +56,7 @@ from jobhunt.store.opening import (
     migrate,
     open_store,
     open_target,
+    require_profile,
     warn_location_once,
 )
 from jobhunt.store.queries import (
@@ -129,11 +131,13 @@ __all__ = [
     "open_read_only",
     "open_store",
     "open_target",
+    "profile_files",
     "read_transaction",
     "record_counts",
     "record_nudges",
     "remove_staged",
     "replace_damaged",
+    "require_profile",
     "resolve_path",
     "restore_from",
     "stage_restore",

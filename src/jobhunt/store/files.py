@@ -45,6 +45,27 @@ def ensure_private_dir(directory: Path) -> None:
         os.chmod(folder, 0o700)
 
 
+def profile_files(base: Path) -> list[tuple[str, Path]]:
+    """The SQLite profiles beside the default profile's file `base`: ("default", base)
+    if it exists, and every `{stem}.NAME{suffix}` file; sorted by name."""
+    from jobhunt.backend import DEFAULT_PROFILE, PROFILE_RE
+
+    found = [(DEFAULT_PROFILE, base)] if base.is_file() else []
+    prefix, suffix = f"{base.stem}.", base.suffix or ".db"
+    with contextlib.suppress(OSError):
+        for entry in base.parent.iterdir():
+            middle = entry.name[len(prefix) : -len(suffix)]
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(suffix)
+                and PROFILE_RE.match(middle)
+                and middle != DEFAULT_PROFILE
+                and entry.is_file()
+            ):
+                found.append((middle, entry))
+    return sorted(found)
+
+
 def writable(path: Path) -> bool:
     """May jobhunt write here? `os.access` answers for this user, but root passes every
     `os.access` check: a file or folder without any write bit is read-only by intent."""

@@ -9,11 +9,17 @@ import sqlite3
 from pathlib import Path
 
 from jobhunt.backend import Target
-from jobhunt.errors import StoreError
+from jobhunt.errors import JobhuntError, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
 from jobhunt.store.backups import backup_before_migration
 from jobhunt.store.connection import connect, dialect, transaction, utc_now
-from jobhunt.store.files import check_file, ensure_private_dir, inspect_file, writable
+from jobhunt.store.files import (
+    check_file,
+    ensure_private_dir,
+    inspect_file,
+    profile_files,
+    writable,
+)
 
 
 def open_target(target: Target) -> sqlite3.Connection:
@@ -37,6 +43,31 @@ def exists(target: Target) -> bool:
         return bool(pg.schema_state(conn)[1])
     finally:
         conn.close()
+
+
+def require_profile(target: Target, default: Target) -> None:
+    """Refuse a named profile that does not exist (a typo in --profile must not make an
+    empty profile): `no profile "annn" (profiles: ann, default)`. Creates nothing.
+    `default` is the same store's default profile (where SQLite profiles are found)."""
+    if target.is_pg:
+        from jobhunt.store import pg
+
+        conn = pg.connect(target)
+        try:
+            if pg.schema_state(conn)[0]:
+                return
+            names = pg.profiles(conn)
+        finally:
+            conn.close()
+    else:
+        assert target.path is not None
+        assert default.path is not None
+        if target.path.exists():
+            return
+        names = [name for name, _ in profile_files(default.path)]
+    raise JobhuntError(
+        f'no profile "{target.profile}" (profiles: {", ".join(names) or "none yet"})'
+    )
 
 
 def _open_pg(target: Target):  # type: ignore[no-untyped-def]
