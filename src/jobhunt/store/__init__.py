@@ -6,8 +6,10 @@
 - `queries`: read queries, rows -> frozen records
 - `snapshot`: the agenda's snapshot, weekly suggestions shown, a week's counts
 - `history`: undo
-- `backups`: backups, automatic backups, restore staging
+- `backups`: backups, automatic backups (pruned, counting only whole ones)
+- `restoring`: restore staging, the damaged-store swap
 - `completion`: shell-completion lookups
+- `schema`: the schema the migrations make, and checking a store against it
 - `pg`: PostgreSQL connections (imported only for a PostgreSQL store)
 
 Everything here is standard library only: the morning command, `--help` and shell
@@ -15,17 +17,15 @@ completion never pay for SQLAlchemy. See docs/architecture.md.
 """
 
 from jobhunt.store.backups import (
+    BackupFailed,
     auto_backup,
     auto_backups,
     backup_dir,
     backup_named,
     backup_stamp,
     backup_to,
+    bad_backups,
     free_names,
-    remove_staged,
-    replace_damaged,
-    restore_from,
-    stage_restore,
 )
 from jobhunt.store.completion import complete_ids, completion_label
 from jobhunt.store.connection import (
@@ -43,8 +43,12 @@ from jobhunt.store.connection import (
 )
 from jobhunt.store.files import (
     RESTORE_HINT,
+    clean_leftovers,
+    disk_full,
     ensure_private_dir,
+    failure,
     file_mode,
+    leftovers,
     open_read_only,
     profile_files,
     resolve_path,
@@ -54,6 +58,7 @@ from jobhunt.store.opening import (
     applied_migrations,
     exists,
     migrate,
+    open_staged,
     open_store,
     open_target,
     require_profile,
@@ -81,6 +86,8 @@ from jobhunt.store.queries import (
     list_skills,
     record_counts,
 )
+from jobhunt.store.restoring import remove_staged, replace_damaged, stage_restore
+from jobhunt.store.schema import SchemaMismatch
 from jobhunt.store.snapshot import activity_days, load_snapshot, record_nudges, week_facts
 
 __all__ = [
@@ -88,6 +95,8 @@ __all__ = [
     "LOCKED_HINT",
     "RESTORE_HINT",
     "UNDO_KEEP",
+    "BackupFailed",
+    "SchemaMismatch",
     "activity_days",
     "applications_active_between",
     "applications_for_matching",
@@ -98,8 +107,10 @@ __all__ = [
     "backup_named",
     "backup_stamp",
     "backup_to",
+    "bad_backups",
     "begin_undo_point",
     "busy_timeout_ms",
+    "clean_leftovers",
     "complete_ids",
     "completion_label",
     "connect",
@@ -107,9 +118,11 @@ __all__ = [
     "contacts_met_at",
     "course_logs",
     "dialect",
+    "disk_full",
     "end_undo_point",
     "ensure_private_dir",
     "exists",
+    "failure",
     "file_mode",
     "free_names",
     "get_application",
@@ -119,6 +132,7 @@ __all__ = [
     "has_any_record",
     "interaction_days",
     "interactions_of",
+    "leftovers",
     "linked_contacts",
     "links_for",
     "list_applications",
@@ -129,6 +143,7 @@ __all__ = [
     "load_snapshot",
     "migrate",
     "open_read_only",
+    "open_staged",
     "open_store",
     "open_target",
     "profile_files",
@@ -139,7 +154,6 @@ __all__ = [
     "replace_damaged",
     "require_profile",
     "resolve_path",
-    "restore_from",
     "stage_restore",
     "transaction",
     "undo_last",

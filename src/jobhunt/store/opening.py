@@ -11,6 +11,7 @@ from pathlib import Path
 from jobhunt.backend import Target
 from jobhunt.errors import JobhuntError, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
+from jobhunt.store import schema
 from jobhunt.store.backups import backup_before_migration
 from jobhunt.store.connection import connect, dialect, transaction, utc_now
 from jobhunt.store.files import (
@@ -89,6 +90,10 @@ def _open_pg(target: Target):  # type: ignore[no-untyped-def]
                 "it was left untouched",
                 hint="upgrade jobhunt: pip install --upgrade jobhunt",
             )
+        if applied:
+            wrong = schema.pg_problems(conn, applied)
+            if wrong:
+                raise schema.SchemaMismatch(where, wrong, "; it was left untouched")
         if applied != known:
             migrate(conn)
     except BaseException:
@@ -123,7 +128,7 @@ def open_store(path: Path) -> sqlite3.Connection:
         os.close(fd)
         os.chmod(path, 0o600)
     else:
-        applied, others = inspect_file(path)
+        applied, others, rows = inspect_file(path)
         if not applied and others:
             raise StoreError(
                 f"{path} is an SQLite database but not a jobhunt store; it was left untouched",
@@ -135,11 +140,25 @@ def open_store(path: Path) -> sqlite3.Connection:
                 "it was left untouched",
                 hint="upgrade jobhunt: pip install --upgrade jobhunt",
             )
+        schema.check(f"the store {path}", applied, rows, "; it was left untouched")
         if applied == known:
             return connect(path)
     conn = connect(path)
     try:
         migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_staged(staged: Path) -> sqlite3.Connection:
+    """Open a checked staged copy of a backup (restoring.stage_restore) and bring it up
+    to this version's migrations; it is jobhunt's own temporary file, so no backup of it
+    is kept first."""
+    conn = connect(staged)
+    try:
+        migrate(conn)
     except BaseException:
         conn.close()
         raise
