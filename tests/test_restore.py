@@ -4,15 +4,18 @@ jobhunt did not write. Runs on both backends (a backup is always an SQLite file)
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from jobhunt import store
 from tests import storeview
-from tests.conftest import run_subprocess
 
 RECORDS = ("application", "contact", "interaction", "meetup", "course", "skill")
 
@@ -54,22 +57,32 @@ def test_a_write_during_a_restore_is_kept_or_refused(
     jh, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another jobhunt adds a record at the worst moment: right after the copy of the
-    current store is made. It must land in that copy, or be refused; never vanish."""
+    current store is made. It must land in that copy, wait and land after the restore,
+    or be refused; never vanish."""
     from jobhunt.cli import backup as cli_backup
     from jobhunt.store import backups
 
     jh("add", "Acme", "Dev")
     small = make_backup(jh, tmp_path)
     jh("add", "Beta", "QA")
-    results = []
+    started: list[subprocess.Popen] = []
 
     def then_someone_writes(made):  # type: ignore[no-untyped-def]
         def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
             out = made(*args, **kwargs)
-            if not results:
-                results.append(
-                    run_subprocess("add", "Sneaky", "Write", env={"JOBHUNT_BUSY_TIMEOUT_MS": "400"})
+            if not started:
+                started.append(
+                    subprocess.Popen(
+                        [sys.executable, "-m", "jobhunt", "add", "Sneaky", "Write"],
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE,
+                        text=True,
+                        env={**os.environ, "JOBHUNT_BUSY_TIMEOUT_MS": "400"},
+                    )
                 )
+                # Unhindered, the add is done well within this; a queued one waits.
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    started[0].wait(timeout=3)
             return out
 
         return wrapper
@@ -79,14 +92,14 @@ def test_a_write_during_a_restore_is_kept_or_refused(
         cli_backup, "copy_to_new_file", then_someone_writes(cli_backup.copy_to_new_file)
     )
     jh("restore", str(small), "--yes")
-    (sneaky,) = results
+    (sneaky,) = started
+    out, err = sneaky.communicate(timeout=60)
     (kept,) = pre_restore_copies(db_path)
-    if sneaky.returncode == 0:
-        assert "Sneaky" in companies(jh) or "Sneaky" in companies_in_file(kept), sneaky.stdout
-    else:
-        assert "locked" in sneaky.stderr, sneaky.stderr
     assert companies_in_file(kept) >= {"Acme", "Beta"}
-    assert "Sneaky" not in companies(jh)  # the restored store is the backup
+    if sneaky.returncode == 0:
+        assert "Sneaky" in companies(jh) or "Sneaky" in companies_in_file(kept), out
+    else:
+        assert "locked" in err, err
 
 
 # --------------------------------------------------------------------------- 4. undo after restore

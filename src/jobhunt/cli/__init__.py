@@ -178,8 +178,13 @@ def root(
 ) -> None:
     """A job-hunt companion: keep applying, learning, networking and following up."""
     _private_files(ctx)
+    from jobhunt.render import warn
+    from jobhunt.store import connection
+
+    connection.on_wait = warn  # "Waiting for another jobhunt to finish: ..."
     st = _common.state(ctx)
     st.db, st.profile = db, profile
+    ctx.call_on_close(st.close)
     if ctx.invoked_subcommand is None:
         from jobhunt.cli.today import today
 

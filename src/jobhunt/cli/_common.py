@@ -76,6 +76,14 @@ class State:
                 warn(f"Warning: {problem}; {HINT}. (Shown once.)")
         return self._conn
 
+    def close(self) -> None:
+        """Close the store when the command ends, whatever happened: a connection left
+        to the garbage collector may outlive the process and leave -wal/-shm behind."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            with contextlib.suppress(Exception):
+                conn.close()
+
     def scoped(self, command: str | None) -> str | None:
         """A suggested `jobhunt ...` command carrying this command's --db and --profile,
         so that running it acts on the same store and profile."""

@@ -217,7 +217,11 @@ def _replace(st, conn, incoming, shown: str, keep) -> Path | None:  # type: igno
     from jobhunt import store
     from jobhunt.copy import copy_checked
 
-    with store.read_transaction(incoming), store.transaction(conn, undo_label=st.command):
+    with (
+        store.long_writer(conn, st.command),
+        store.read_transaction(incoming),
+        store.transaction(conn, undo_label=st.command),
+    ):
         kept = keep()
         copy_checked(incoming, conn, dst_shown=shown, replace=True)
     return kept

@@ -14,7 +14,10 @@ def undo(ctx: typer.Context, as_json: Json = False) -> None:
     from jobhunt.errors import JobhuntError
     from jobhunt.render import Output, clean
 
-    done = store.undo_last(state(ctx).conn())
+    st = state(ctx)
+    conn = st.conn()
+    with store.long_writer(conn, st.command):  # the undo of an import may take a while
+        done = store.undo_last(conn)
     if done is None:
         raise JobhuntError("nothing to undo", hint="only changes made since undo was set up count")
     label, when, changes = done

@@ -16,7 +16,7 @@ from pathlib import Path
 from jobhunt.backend import ENV_DB, default_path
 from jobhunt.errors import StoreError
 from jobhunt.store import schema
-from jobhunt.store.connection import BUSY_TIMEOUT_MS, busy_timeout_ms, open_here
+from jobhunt.store.connection import BUSY_TIMEOUT_MS, alive, busy_timeout_ms, open_here
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 RESTORE_HINT = "restore a backup: jobhunt restore PATH"
@@ -143,18 +143,6 @@ _PARTIAL = re.compile(r"^\..+\.partial-(\d+)(?:-journal|-wal|-shm)?$")
 _OLD_SECONDS = 24 * 3600  # a staged copy without a process id (older jobhunt): after a day
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive
-    return True
-
-
 def leftovers(directory: Path) -> list[Path]:
     """Files in `directory` that a killed restore or backup left behind."""
     found = []
@@ -168,7 +156,7 @@ def leftovers(directory: Path) -> list[Path]:
             continue
         stale = False
         if match[1] is not None:
-            stale = not _alive(int(match[1]))
+            stale = not alive(int(match[1]))
         else:
             with contextlib.suppress(OSError):
                 stale = time.time() - entry.stat().st_mtime > _OLD_SECONDS
