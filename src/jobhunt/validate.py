@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from jobhunt.dates import MAX_PERIOD_DAYS, MAX_YEAR, MIN_YEAR
+from jobhunt.dates import MAX_PERIOD_DAYS, MAX_YEAR, MIN_YEAR, parse_period
 from jobhunt.errors import InputError, NotFound
 
 MAX_ID = 2**63 - 1
@@ -85,6 +85,11 @@ def period(days: int, field: str) -> int:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_PERIOD_DAYS:
         raise InputError(f"{field} must be from 1 to {MAX_PERIOD_DAYS} days (ten years)")
     return days
+
+
+def every(text: str) -> int:
+    """`--every PERIOD` (2w, 30d, 3m, 1y) in days, within period()'s limit."""
+    return period(parse_period(text), f"--every {text}")
 
 
 def record_id(value: int, field: str) -> int:

@@ -73,12 +73,9 @@ def _cadence_text(plan: TouchPlan, contact: Contact) -> str:
 
 def _period(text: str | None) -> int | None:
     """--every: None keeps the default, '' (edit only) clears it back to the default."""
-    from jobhunt import validate
-    from jobhunt.dates import parse_period
+    from jobhunt.validate import every
 
-    if text is None or text == "":
-        return None
-    return validate.period(parse_period(text), f"--every {text}")
+    return None if text is None or text == "" else every(text)
 
 
 def _event_id(text: str) -> int | None:
