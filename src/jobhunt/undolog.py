@@ -15,7 +15,6 @@ Standard library only, and no imports from jobhunt: `migrations` builds its
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -149,20 +148,28 @@ def pg_undo_trigger(table: str) -> str:
 _RECORDING = "(SELECT label FROM undo_point ORDER BY id DESC LIMIT 1) IS NOT ''"
 
 
-def _image(columns: Sequence[str], row: str = "OLD") -> str:
-    """SQL for a JSON object of a row's values, each as [type, value]: exact for every
-    SQLite type (a REAL as 17 digits, a BLOB as hex)."""
-    pairs = ", ".join(
-        f"'{c}', json_array(typeof({row}.{c}), CASE typeof({row}.{c}) "
-        f"WHEN 'real' THEN printf('%!.17g', {row}.{c}) WHEN 'blob' THEN hex({row}.{c}) "
-        f"ELSE {row}.{c} END)"
-        for c in ("rowid", *columns)
-    )
-    return f"json_object({pairs})"
+# Columns declared REAL: their values are written with all 17 digits (JSON numbers from
+# SQLite keep 15), as a one-element array, so an undo puts back exactly what was there.
+REAL_COLUMNS = {("course", "hours_per_week"), ("course_log", "hours")}
+
+
+def _image(table: str, columns: Sequence[str], row: str = "OLD") -> str:
+    """SQL for a JSON object of a row's values (rowid included)."""
+
+    def value(c: str) -> str:
+        if (table, c) in REAL_COLUMNS:
+            return (
+                f"CASE typeof({row}.{c}) WHEN 'real' THEN json_array(printf('%!.17g', {row}.{c})) "
+                f"ELSE {row}.{c} END"
+            )
+        return f"{row}.{c}"
+
+    return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in ("rowid", *columns)) + ")"
 
 
 def data_triggers(table: str, columns: Sequence[str]) -> list[str]:
-    """0003: triggers that record each change to `table` as data (op, rowid, old values)."""
+    """0003: triggers that record each change to `table` as data (op, rowid, old values).
+    A BLOB cannot be recorded (JSON has none): jobhunt never stores one."""
     record = (
         "INSERT INTO undo_log (point_id, tbl, op, row_key, old) "
         "SELECT max(id), '{table}', '{op}', {key}, {old} FROM undo_point"
@@ -173,10 +180,10 @@ def data_triggers(table: str, columns: Sequence[str]) -> list[str]:
         + record.format(table=table, op="insert", key="NEW.rowid", old="NULL")
         + "; END",
         f"CREATE TRIGGER undo_{table}_update AFTER UPDATE ON {table} {when}"
-        + record.format(table=table, op="update", key="NEW.rowid", old=_image(columns))
+        + record.format(table=table, op="update", key="NEW.rowid", old=_image(table, columns))
         + "; END",
         f"CREATE TRIGGER undo_{table}_delete AFTER DELETE ON {table} {when}"
-        + record.format(table=table, op="delete", key="OLD.rowid", old=_image(columns))
+        + record.format(table=table, op="delete", key="OLD.rowid", old=_image(table, columns))
         + "; END",
     ]
 
@@ -235,26 +242,27 @@ class BadRecord(ValueError):
     """An undo record jobhunt did not write (or cannot read)."""
 
 
-def sqlite_value(pair: Any) -> Any:
-    """A value from a SQLite row image: [type, value] back to the value it was."""
-    if not isinstance(pair, list) or len(pair) != 2:
-        raise BadRecord("a value is not a [type, value] pair")
-    kind, value = pair
-    if kind == "null":
-        return None
-    if kind == "integer" and isinstance(value, int) and not isinstance(value, bool):
+def sqlite_value(value: Any) -> Any:
+    """A value from a SQLite row image: a number, text or null as it is; a REAL written
+    as [17 digits] back to that float."""
+    if (
+        value is None
+        or isinstance(value, str | float)
+        or (isinstance(value, int) and not isinstance(value, bool))
+    ):
         return value
-    if kind == "real" and isinstance(value, str):
-        return float(value)
-    if kind == "text" and isinstance(value, str):
-        return value
-    if kind == "blob" and isinstance(value, str):
-        return bytes.fromhex(value)
-    raise BadRecord(f"a value of type {kind!r} cannot be read")
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        try:
+            return float(value[0])
+        except ValueError:
+            pass
+    raise BadRecord(f"a value cannot be read: {str(value)[:40]}")
 
 
 def image(text: Any) -> dict[str, Any]:
     """A row image (JSON object text) from the log."""
+    import json
+
     try:
         found = json.loads(text) if isinstance(text, str) else None
     except ValueError:

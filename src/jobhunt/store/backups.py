@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import re
 import sqlite3
@@ -159,6 +158,8 @@ def whole(path: Path) -> bool:
 def bad_backups(path: Path) -> list[Path]:
     """Backup files of the store at `path` (`{stem}-*.db` in its backups folder) that do
     not pass the check: what an older jobhunt left on a full disk."""
+    import glob
+
     try:
         entries = sorted(backup_dir(path).glob(f"{glob.escape(path.stem)}-*.db"))
     except OSError:

@@ -10,7 +10,6 @@ SQLAlchemy. A PostgreSQL store (`store.pg`) is a connection with the same `execu
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import weakref
@@ -184,6 +183,8 @@ def long_writer(conn: sqlite3.Connection, label: str) -> Iterator[None]:
     if path is None:
         yield
         return
+    import json
+
     marker = path.with_name(f"{_marker_prefix(path)}{os.getpid()}")
     try:
         fd = os.open(marker, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -205,6 +206,8 @@ LONG = "jobhunt: "  # application_name of a long writer on PostgreSQL
 def long_writer_of(path: Path) -> str | None:
     """What a live long writer of the store at `path` runs (not this process), or None.
     Markers of processes that are gone are removed."""
+    import json
+
     prefix = _marker_prefix(path)
     try:
         entries = [e for e in path.parent.iterdir() if e.name.startswith(prefix)]

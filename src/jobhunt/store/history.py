@@ -18,8 +18,8 @@ from typing import Any
 from jobhunt.errors import StoreError
 from jobhunt.store.connection import dialect, transaction, utc_now
 from jobhunt.undolog import OPS, UNDO_COLUMNS, BadRecord, image, key_of, sqlite_value
-from jobhunt.validate import MAX_ID
 
+MAX_ROWID = 2**63 - 1  # SQLite's largest integer
 REPLAY = ""  # the label of the undo point a replay runs under (its changes are not logged)
 
 
@@ -114,7 +114,7 @@ def _rowid(text: Any) -> int:
         value = int(text)
     except (TypeError, ValueError):
         raise BadRecord(f"a record names no row ({_short(text)})") from None
-    if not -MAX_ID - 1 <= value <= MAX_ID:
+    if not -MAX_ROWID - 1 <= value <= MAX_ROWID:
         raise BadRecord(f"a record names no row ({_short(text)})")
     return value
 

@@ -5,10 +5,11 @@ triggers and views, exactly. Anything else (a trigger someone planted, a dropped
 trigger, an extra column) is refused when the store is opened or restored, and
 `doctor` names it. Nothing in a store file may run code jobhunt did not write.
 
-SQLite: the expected schema for a set of applied migrations is built once, in memory,
-by running those migrations; a store's `sqlite_master` rows (whitespace normalised)
-must be equal. Opening compares one SHA-256 of those rows with `KNOWN` (the digest of
-each version, checked by a test), so the everyday open rebuilds nothing.
+SQLite: a store's `sqlite_master` rows must be the ones its migrations make. Opening
+compares one SHA-256 of those rows with `KNOWN` (the digest of each version, checked by
+a test), so the everyday open rebuilds nothing; only when it differs is the expected
+schema built in memory, by running the migrations, and compared row by row (whitespace
+in the SQL aside), which names what differs.
 
 PostgreSQL: the profile's schema is read from pg_catalog (tables, columns with types,
 nullability and defaults, constraints, indexes, triggers, views, rules, policies,
@@ -20,12 +21,19 @@ per server version in the user cache folder, so that is done once.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
 from functools import lru_cache
 from typing import Any
+
+try:  # the bare SHA-256 module: `hashlib` loads OpenSSL, a few ms on every open
+    from _sha2 import sha256  # type: ignore[import-not-found]  (Python 3.12+)
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 from jobhunt.errors import StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
@@ -36,9 +44,9 @@ Row = tuple[str, ...]
 # name -> digest). tests/test_restore.py checks them; a missing or stale entry only
 # costs the in-memory rebuild.
 KNOWN = {
-    "0001_initial": "b05f3d7633c3f94f39bd76ed472d791f260c60a954b963b524e28d72126edfd0",
-    "0002_undo": "df8c344c7103df8f6a08a4dec9503e7ac82e8752a03f60416557c9e13a44f311",
-    "0003_undo_as_data": "7823d8ee74b5b09985701ccac957be102112385e1876b15e9549d9d6aa17d164",
+    "0001_initial": "bf8275eb41525ca7f54f84d695928012b4f3de102156aec2c93739491797523e",
+    "0002_undo": "52710267cceda6e98b26e29b1584e97c1fa4663cdec51e13cfb26f8b3839d05b",
+    "0003_undo_as_data": "e368ee0fdc14e91547cf1f9744b7af5a4b4959ad4a5e9f59f214465806686165",
 }
 
 _INTERNAL = re.compile(r"^sqlite_(sequence|stat\d)$")
@@ -49,20 +57,26 @@ def _normal(sql: str | None) -> str:
 
 
 def rows_of(found: Any) -> tuple[Row, ...]:
-    """`(type, name, tbl_name, sql)` rows of sqlite_master, as compared: normalised,
-    sorted, without SQLite's own objects (statistics, autoindexes)."""
+    """`(type, name, tbl_name, sql)` rows of sqlite_master, as compared: sorted, without
+    SQLite's own objects (statistics, autoindexes)."""
     kept = []
     for kind, name, table, sql in found:
         if _INTERNAL.match(str(name)) or (
             kind == "index" and sql is None and str(name).startswith("sqlite_autoindex_")
         ):
             continue
-        kept.append((str(kind), str(name), str(table), _normal(sql)))
+        kept.append((str(kind), str(name), str(table), sql or ""))
     return tuple(sorted(kept))
 
 
+def _normalised(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """Rows with runs of whitespace in their SQL as one space: statement text laid out
+    differently is the same schema."""
+    return tuple((kind, name, table, _normal(sql)) for kind, name, table, sql in rows)
+
+
 def digest(rows: tuple[Row, ...]) -> str:
-    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
+    return sha256(repr(rows).encode("utf-8")).hexdigest()
 
 
 def _prefix(applied: set[str] | frozenset[str]) -> list[str]:
@@ -116,11 +130,13 @@ FIX = "restore a backup jobhunt made: jobhunt restore PATH"
 
 
 def problems(applied: set[str], found: tuple[Row, ...]) -> list[str]:
-    """[] when `found` is exactly the schema of the migrations `applied`."""
+    """[] when `found` is exactly the schema of the migrations `applied` (compared
+    through one digest when that is the known one; else rebuilt and compared row by row,
+    whitespace aside)."""
     names = _prefix(applied)
     if names and KNOWN.get(names[-1]) == digest(found):
         return []
-    return differences(found, expected(frozenset(names)))
+    return differences(_normalised(found), _normalised(expected(frozenset(names))))
 
 
 def check(where: str, applied: set[str], found: tuple[Row, ...], refused: str) -> None:
@@ -199,7 +215,7 @@ def _pg_key(conn: Any, names: list[str]) -> str:
     version = conn.execute("SHOW server_version_num").fetchone()[0]
     statements = [s for m in MIGRATIONS if m.name in names for s in m.postgresql]
     text = repr((version, names, BOOKKEEPING, statements))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    return sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def _cache_file(key: str):  # type: ignore[no-untyped-def]
