@@ -273,7 +273,7 @@ def test_a_store_with_a_foreign_schema_is_refused_and_doctor_says_so(
         ) in doctor.stdout
 
 
-def test_the_schema_check_on_open_costs_no_extra_connection(jh, db_path: Path) -> None:
+def test_the_everyday_open_rebuilds_no_schema(jh, db_path: Path) -> None:
     """The everyday open compares one digest of the schema text: no in-memory rebuild
     of the migrations unless the digest differs."""
     if storeview.on_pg():
@@ -285,3 +285,14 @@ def test_the_schema_check_on_open_costs_no_extra_connection(jh, db_path: Path) -
     conn = store.open_store(db_path)
     conn.close()
     assert schema.expected.cache_info().currsize == 0
+
+
+def test_the_known_schema_digests_are_current() -> None:
+    """schema.KNOWN holds the digest of what each version of the migrations makes (a new
+    migration adds its line: python -c 'from jobhunt.store import schema; ...')."""
+    from jobhunt.migrations import MIGRATIONS
+    from jobhunt.store import schema
+
+    for n, migration in enumerate(MIGRATIONS, 1):
+        applied = frozenset(m.name for m in MIGRATIONS[:n])
+        assert schema.KNOWN.get(migration.name) == schema.digest(schema.expected(applied))
