@@ -240,18 +240,11 @@ INITIAL = Migration(INITIAL.name, INITIAL.statements, PG_PRELUDE + _postgresql(I
 
 UNDO = Migration(
     "0002_undo",
-    (
-        *undolog.UNDO_TABLES,
-        *[
-            stmt
-            for table, cols in undolog.UNDO_COLUMNS.items()
-            for stmt in undolog.undo_triggers(table, cols)
-        ],
-    ),
+    (*undolog.UNDO_TABLES, *undolog.every_table(undolog.undo_triggers)),
     (
         *_postgresql(undolog.UNDO_TABLES, identity=True),
         undolog.PG_UNDO_FUNCTION,
-        *[undolog.pg_undo_trigger(table) for table in undolog.UNDO_COLUMNS],
+        *undolog.pg_undo_triggers(),
     ),
 )
 
@@ -263,17 +256,13 @@ UNDO_AS_DATA = Migration(
         *undolog.drop_text_triggers(),
         *undolog.DROP_TEXT_LOG,
         *undolog.DATA_LOG,
-        *[
-            stmt
-            for table, cols in undolog.UNDO_COLUMNS.items()
-            for stmt in undolog.data_triggers(table, cols)
-        ],
+        *undolog.every_table(undolog.data_triggers),
     ),
     (
         *undolog.pg_drop_text(),
         *_postgresql(undolog.DATA_LOG, identity=True),
         undolog.PG_DATA_FUNCTION,
-        *[undolog.pg_undo_trigger(table) for table in undolog.UNDO_COLUMNS],
+        *undolog.pg_undo_triggers(),
     ),
 )
 

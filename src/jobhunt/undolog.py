@@ -15,7 +15,7 @@ Standard library only, and no imports from jobhunt: `migrations` builds its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # The columns each table had when undo was added. Fixed here on purpose: a later
@@ -59,6 +59,15 @@ OPS = ("insert", "update", "delete")
 
 def key_of(table: str) -> tuple[str, ...]:
     return KEYS.get(table, ("id",))
+
+
+def every_table(make: Callable[[str, Sequence[str]], list[str]]) -> list[str]:
+    """The statements `make(table, columns)` gives for every table undo covers."""
+    return [stmt for table, cols in UNDO_COLUMNS.items() for stmt in make(table, cols)]
+
+
+def pg_undo_triggers() -> list[str]:
+    return [pg_undo_trigger(table) for table in UNDO_COLUMNS]
 
 
 # --------------------------------------------------------------------------- 0002_undo (SQL text)
