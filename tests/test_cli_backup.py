@@ -32,9 +32,10 @@ def dump(path: Path) -> list[str]:
 
 
 def records(path: Path) -> list[str]:
-    """dump() without the undo history: a restore keeps the store's own history (and
-    adds itself to it), not the backup's."""
-    return [line for line in dump(path) if not line.startswith('INSERT INTO "undo_')]
+    """dump() without the undo history and the record of migrations: a restore keeps the
+    store's own (and adds itself to its history), not the backup's."""
+    own = ('INSERT INTO "undo_', 'INSERT INTO "schema_migrations"')
+    return [line for line in dump(path) if not line.startswith(own)]
 
 
 def digest(path: Path) -> str:

@@ -254,7 +254,7 @@ def test_linkedin_person_who_moved_company_is_updated_by_url(jh, db_path, tmp_pa
     [
         ("Al,Bo,,,X,Y,31 Feb 2024", "connected on: invalid date '31 Feb 2024': not a date I know"),
         ("Al,Bo,,,X,Y,soon", "connected on: invalid date 'soon': not a date I know"),
-        ("Al,Bo,,,X,Y,01 Jan 2027", "connected on 2027-01-01 is after today"),
+        ("Al,Bo,,,X,Y,01 Jan 2027", "connected on 2027-01-01 is in the future"),
         (",,,,X,Y,01 Jan 2020", NO_NAME),
     ],
     ids=["impossible-day", "not-a-date", "future", "no-name"],
@@ -495,7 +495,7 @@ def test_status_synonyms(word: str, status: str | None) -> None:
         ("Acme,,2026-11-01,applied", "no title"),
         ("Acme,Dev,2026-11-01,maybe", "unknown status 'maybe' (use one of: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted, or a synonym listed in docs/import-export.md)"),
         ("Acme,Dev,03/04/2026,applied", "date applied: invalid date '03/04/2026': ambiguous day and month; write it as YYYY-MM-DD"),
-        ("Acme,Dev,2026-12-01,applied", "date applied 2026-12-01 is after today"),
+        ("Acme,Dev,2026-12-01,applied", "date applied 2026-12-01 is in the future"),
         ("Acme,Dev,,applied", "status applied needs a date applied"),
         ("Acme,Dev,2026-11-01,applied,gig", "unknown job type 'gig' (use one of: full-time, part-time, contract, temporary)"),
     ],

@@ -84,17 +84,17 @@ def _document(change) -> dict:  # type: ignore[no-untyped-def]
 
 BAD_RECORDS = {
     "applied-9999": (lambda d: d["applications"][0].update(applied_on="9999-12-31"), "applications[0]", "applied_on 9999-12-31: the year must be from 1900 to 2199"),
-    "applied-future": (lambda d: d["applications"][0].update(applied_on="2026-11-28"), "applications[0]", "applied_on 2026-11-28 is after today"),
+    "applied-future": (lambda d: d["applications"][0].update(applied_on="2026-11-28"), "applications[0]", "applied_on 2026-11-28 is in the future"),
     "applied-1899": (lambda d: d["applications"][0].update(applied_on="1899-12-31"), "applications[0]", "applied_on 1899-12-31: the year must be from 1900 to 2199"),
     "event-on-9999": (lambda d: d["applications"][0]["events"][0].update(on="9999-12-31"), "applications[0]", "events[0]: on 9999-12-31: the year must be from 1900 to 2199"),
-    "follow-up-future": (lambda d: d["applications"][0]["events"].append({"id": 10, "kind": "follow_up", "on": "2026-12-01", "created_at": "2026-11-02T09:00:00+00:00"}), "applications[0]", "events[1]: on 2026-12-01 is after today"),
+    "follow-up-future": (lambda d: d["applications"][0]["events"].append({"id": 10, "kind": "follow_up", "on": "2026-12-01", "created_at": "2026-11-02T09:00:00+00:00"}), "applications[0]", "events[1]: on 2026-12-01 is in the future"),
     "added-9999": (lambda d: d["contacts"][0].update(added_on="9999-12-31"), "contacts[0]", "added_on 9999-12-31: the year must be from 1900 to 2199"),
     "every-10e15": (lambda d: d["contacts"][0].update(every_days=10**15), "contacts[0]", "every_days must be from 1 to 3650 days (ten years)"),
     "every-2e63": (lambda d: d["contacts"][0].update(every_days=TOO_BIG), "contacts[0]", "every_days must be from 1 to 3650 days (ten years)"),
     "id-2e63": (lambda d: d["contacts"][0].update(id=TOO_BIG), "contacts[0]", f"id must be from 1 to {TOO_BIG - 1}"),
     "ref-2e63": (lambda d: d["interactions"][0].update(contact_id=TOO_BIG), "interactions[0]", f"contact_id must be from 1 to {TOO_BIG - 1}"),
-    "touch-future": (lambda d: d["interactions"][0].update(on="2026-11-28"), "interactions[0]", "on 2026-11-28 is after today"),
-    "log-future": (lambda d: d["courses"][0]["logs"][0].update(on="2027-01-01"), "courses[0]", "logs[0]: on 2027-01-01 is after today"),
+    "touch-future": (lambda d: d["interactions"][0].update(on="2026-11-28"), "interactions[0]", "on 2026-11-28 is in the future"),
+    "log-future": (lambda d: d["courses"][0]["logs"][0].update(on="2027-01-01"), "courses[0]", "logs[0]: on 2027-01-01 is in the future"),
     "meetup-2200": (lambda d: d["meetups"][0].update(on="2200-01-01"), "meetups[0]", "on 2200-01-01: the year must be from 1900 to 2199"),
     "created-9999": (lambda d: d["applications"][0].update(created_at="9999-12-31T00:00:00+00:00"), "applications[0]", "created_at 9999-12-31T00:00:00+00:00: the year must be from 1900 to 2199"),
 }  # fmt: skip
@@ -149,7 +149,7 @@ def test_csv_and_linkedin_imports_use_the_same_ranges(jh, tmp_path: Path) -> Non
     reasons = [r["reason"] for r in report["rejected"]]
     assert len(reasons) == 2
     assert "the year must be from 1900 to 2199" in reasons[0] or "2199" in reasons[0]
-    assert "2026-11-30 is after today" in reasons[1]
+    assert "2026-11-30 is in the future" in reasons[1]
     people = tmp_path / "Connections.csv"
     people.write_text(
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -158,7 +158,7 @@ def test_csv_and_linkedin_imports_use_the_same_ranges(jh, tmp_path: Path) -> Non
         encoding="utf-8",
     )
     report = jh.json("import", "linkedin", str(people))["import"]
-    assert [r["reason"] for r in report["rejected"]] == ["connected on 2026-11-30 is after today"]
+    assert [r["reason"] for r in report["rejected"]] == ["connected on 2026-11-30 is in the future"]
     assert_readers_work(jh)
 
 

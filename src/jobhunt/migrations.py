@@ -251,7 +251,7 @@ UNDO = Migration(
 # Undo records become data (table, what happened, key, old values) instead of SQL text
 # read back from the store: see undolog.py. The old history is deleted unread.
 UNDO_AS_DATA = Migration(
-    "0003_undo_as_data",
+    "0004_undo_as_data",
     (
         *undolog.drop_text_triggers(),
         *undolog.DROP_TEXT_LOG,

@@ -1,10 +1,10 @@
 """The undo log's schema, as migrations create it, and how its records read back.
 
-Since migration 0003_undo_as_data an undo record is data: the table, what happened
+Since migration 0004_undo_as_data an undo record is data: the table, what happened
 (insert, update, delete), the row's key and its old values. `store.history` turns
 records into statements it writes itself (table and column names checked against the
 schema, values bound as parameters); nothing read from a store is ever run as SQL.
-Migration 0002_undo recorded SQL text instead; 0003 deletes that history unread.
+Migration 0002_undo recorded SQL text instead; 0004 deletes that history unread.
 
 While the newest undo point is a replay (label ''), the triggers record nothing: undo
 does not log its own changes row by row.
@@ -151,7 +151,7 @@ def pg_undo_trigger(table: str) -> str:
     )
 
 
-# --------------------------------------------------------------------------- 0003_undo_as_data
+# --------------------------------------------------------------------------- 0004_undo_as_data
 
 # Not while the newest undo point is a replay (undo itself): its changes are not logged.
 _RECORDING = "(SELECT label FROM undo_point ORDER BY id DESC LIMIT 1) IS NOT ''"
@@ -177,7 +177,7 @@ def _image(table: str, columns: Sequence[str], row: str = "OLD") -> str:
 
 
 def data_triggers(table: str, columns: Sequence[str]) -> list[str]:
-    """0003: triggers that record each change to `table` as data (op, rowid, old values).
+    """0004: triggers that record each change to `table` as data (op, rowid, old values).
     A BLOB cannot be recorded (JSON has none): jobhunt never stores one."""
     record = (
         "INSERT INTO undo_log (point_id, tbl, op, row_key, old) "

@@ -47,6 +47,14 @@ def choice(value: str | None, field: str, allowed: Iterable[str]) -> str | None:
     return normal
 
 
+def not_in_future(day: date, today: date, field: str, advice: str = "") -> date:
+    """`day`, unless it is after `today`: "FIELD DAY is in the future[; ADVICE]"."""
+    if day > today:
+        message = f"{field} {day.isoformat()} is in the future"
+        raise InputError(f"{message}; {advice}" if advice else message)
+    return day
+
+
 def skill_key(name: str) -> str:
     """What makes two skill names the same: case, width and Unicode composition aside
     ("Python", "PYTHON", "Ｐｙｔｈｏｎ"), as PostgreSQL's case-insensitive collation sees it."""
@@ -70,14 +78,13 @@ def skill_names(values: Iterable[str]) -> list[str]:
 
 
 def day(value: date, field: str, *, today: date | None = None) -> date:
-    """A day in range; with `today`, a fact, which may not be after today."""
+    """A day in range; with `today`, a fact, which may not be after today
+    (not_in_future)."""
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise InputError(
             f"{field} {value.isoformat()}: the year must be from {MIN_YEAR} to {MAX_YEAR}"
         )
-    if today is not None and value > today:
-        raise InputError(f"{field} {value.isoformat()} is after today")
-    return value
+    return value if today is None else not_in_future(value, today, field)
 
 
 def period(days: int, field: str) -> int:

@@ -21,11 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobhunt import validate
 from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.records import JOB_TYPES, STATUSES
-from jobhunt.validate import skill_names, text
+from jobhunt.validate import not_in_future, skill_names, text
 
 # field -> the header spellings recognised (compared by `header_key`: case, spaces,
 # underscores and punctuation do not matter). The first spelling is the documented one.
@@ -210,7 +209,7 @@ def parse_row(
             day = parse_date(raw_day)
         except InputError as exc:
             raise InputError(f"date applied: {exc.message}") from None
-        validate.day(day, "date applied", today=today)
+        not_in_future(day, today, "date applied")
     raw_status = values.get("status", "")
     if raw_status:
         status = map_status(raw_status)

@@ -21,12 +21,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobhunt import validate
 from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import Contact
-from jobhunt.validate import text
+from jobhunt.validate import not_in_future, text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "first": ("First Name",),
@@ -123,7 +122,7 @@ def parse_row(
             connected = parse_date(raw)
         except InputError as exc:
             raise InputError(f"connected on: {exc.message}") from None
-        validate.day(connected, "connected on", today=today)
+        not_in_future(connected, today, "connected on")
     return Connection(
         line=line,
         name=name,

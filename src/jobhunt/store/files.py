@@ -239,6 +239,9 @@ def inspect_file(path: Path) -> tuple[set[str], bool, tuple[tuple[str, ...], ...
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store {path}: {failure(path.parent, exc)}") from exc
     try:
+        # One read transaction: the schema and the migrations that made it, as of one
+        # moment (another jobhunt may be migrating the store right now).
+        conn.execute("BEGIN")
         rows = schema.rows_of(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
         tables = {r[1] for r in rows if r[0] == "table"}
         applied: set[str] = set()

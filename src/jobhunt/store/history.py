@@ -1,6 +1,6 @@
 """Undo: revert the newest step that changed something.
 
-The steps are recorded by triggers (migration 0003_undo_as_data, see undolog.py) under
+The steps are recorded by triggers (migration 0004_undo_as_data, see undolog.py) under
 the undo point that every write transaction begins (`connection.transaction(undo_label=
 ...)`), as data: table, what happened, the row's key and old values. Undo turns those
 into statements written here: the table must be one undo knows, the columns must be the

@@ -46,7 +46,7 @@ Row = tuple[str, ...]
 KNOWN = {
     "0001_initial": "bf8275eb41525ca7f54f84d695928012b4f3de102156aec2c93739491797523e",
     "0002_undo": "52710267cceda6e98b26e29b1584e97c1fa4663cdec51e13cfb26f8b3839d05b",
-    "0003_undo_as_data": "e368ee0fdc14e91547cf1f9744b7af5a4b4959ad4a5e9f59f214465806686165",
+    "0004_undo_as_data": "e368ee0fdc14e91547cf1f9744b7af5a4b4959ad4a5e9f59f214465806686165",
 }
 
 _INTERNAL = re.compile(r"^sqlite_(sequence|stat\d)$")
@@ -241,10 +241,12 @@ def _pg_expected(conn: Any, names: tuple[str, ...]) -> tuple[Row, ...]:
         conn.execute("ROLLBACK")
 
 
-def pg_problems(conn: Any, applied: set[str]) -> list[str]:
-    """[] when the profile's schema is exactly what the migrations `applied` make."""
+def pg_problems(conn: Any, applied: set[str], found: tuple[Row, ...] | None = None) -> list[str]:
+    """[] when the profile's schema (`found`, else read now) is exactly what the
+    migrations `applied` make. Call it outside any transaction."""
     names = _prefix(applied)
-    found = pg_rows(conn, conn.target.schema)
+    if found is None:
+        found = pg_rows(conn, conn.target.schema)
     key = _pg_key(conn, names)
     cache = _cache_file(key)
     try:
