@@ -26,10 +26,12 @@ SECRET = "Zq9SECRETvalue"
         (f"postgresql://u@h/db?sslpassword={SECRET}", "postgresql://u@h/db?sslpassword=***"),
         (f"postgresql://u@h/db?sslmode=require&SSLPassword={SECRET}", "postgresql://u@h/db?sslmode=require&SSLPassword=***"),
         (f"postgresql://u:{SECRET[:5]}@{SECRET[5:]}@h/db", "postgresql://u:***@h/db"),
-        (f"postgresql://u@h?sslpassword={SECRET}@x", "postgresql://u:***@x"),
+        (f"postgresql://u@h?sslpassword={SECRET}@x", "postgresql://***@x"),
+        (f"postgresql://u:{SECRET[:5]}/{SECRET[5:]}@h/db", "postgresql://u:***@h/db"),
+        (f"postgresql://u@h/db?sslpassword={SECRET[:5]}&{SECRET[5:]}=1&sslmode=require", "postgresql://u@h/db?sslpassword=***&***&sslmode=require"),
         (f"postgresql://u@h/db?password%3D={SECRET}", "postgresql://u@h/db?password%3D=***"),
     ],
-    ids=["sslpassword", "case", "at-in-password", "at-in-query", "odd-key"],
+    ids=["sslpassword", "case", "at-in-password", "at-in-query", "slash-in-password", "ampersand-in-query", "odd-key"],
 )  # fmt: skip
 def test_every_secret_parameter_is_masked(url: str, shown: str) -> None:
     assert backend.mask(url) == shown
@@ -41,6 +43,29 @@ def test_every_secret_parameter_is_masked(url: str, shown: str) -> None:
     message = backend.mask_text(f'could not translate host name "{host}" ({url})', target)
     assert SECRET[:5] not in message
     assert SECRET[5:] not in message
+
+
+def test_no_piece_of_any_password_is_shown() -> None:
+    """Passwords with every character URLs treat specially, in the userinfo and in the
+    query: neither the URL as shown nor a driver message shows 6 of their characters."""
+    import random
+    import re
+    import string
+
+    rnd = random.Random(17)
+    alphabet = string.ascii_letters + string.digits + "@:/?#%&=+!$"
+    for _ in range(500):
+        pw = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(6, 16)))
+        for url in (
+            f"postgresql://u:{pw}@h:5432/db",
+            f"postgresql://u@h/db?sslpassword={pw}",
+            f"postgresql://u@h/db?password={pw}&sslmode=require",
+        ):
+            target = backend.Target("postgresql", url=url)
+            shown = target.shown + " " + backend.mask_text(f"failed: {url} ({pw})", target)
+            pieces = [p for p in re.split(r"[@/?#&]", pw) if len(p) >= 6]
+            assert pw not in shown, url
+            assert not any(p in shown for p in pieces), (url, shown)
 
 
 @pytest.mark.parametrize(

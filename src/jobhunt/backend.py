@@ -91,11 +91,11 @@ def _split(url: str) -> tuple[str, str | None, str]:
 
 
 def _split_wide(url: str) -> tuple[str, str | None, str]:
-    """Like `_split`, but the userinfo runs to the LAST '@' before any '/': whatever a
-    message shows, everything that may be part of a password is hidden."""
+    """Like `_split`, but the userinfo runs to the LAST '@' in the URL: whatever a
+    message shows, everything that may be part of a password is hidden (a password may
+    hold '/', '?' or '#' too; an '@' later in the URL only hides more)."""
     scheme, _, after = url.partition("://")
-    slash = after.find("/")
-    at = after.rfind("@", 0, len(after) if slash < 0 else slash)
+    at = after.rfind("@")
     if at < 0:
         return scheme, None, after
     return scheme, after[:at], after[at + 1 :]
@@ -115,37 +115,98 @@ def _is_secret(key: str) -> bool:
     return "password" in unquote(key).lower()
 
 
-def _passwords(url: str) -> list[str]:
-    """Every form in which the URL holds a secret (as written, and decoded), and the
-    pieces of one with an '@' in it (libpq would read the tail as the host)."""
+# libpq's connection parameters: in a query, anything else after a secret is taken for
+# the rest of that secret ('password=a&b=c' holds the password 'a&b=c').
+LIBPQ_KEYS = frozenset(
+    [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "require_auth",
+        "channel_binding",
+        "connect_timeout",
+        "client_encoding",
+        "options",
+        "application_name",
+        "fallback_application_name",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "requiressl",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "target_session_attrs",
+        "load_balance_hosts",
+    ]
+)
+
+
+def _hidden(pairs: list[tuple[str, str]]) -> list[bool]:
+    """Which query pairs to hide: secrets, and what follows one up to the next libpq
+    parameter ('password=a&b' or '&b=c': the secret's tail, as far as anyone can tell)."""
+    hide, after_secret = [], False
+    for key, _ in pairs:
+        name = unquote(key).lower()
+        after_secret = _is_secret(key) or (after_secret and name not in LIBPQ_KEYS)
+        hide.append(after_secret)
+    return hide
+
+
+def _secrets(url: str, *, wide: bool) -> list[str]:
+    """The secrets the URL holds (as written, and decoded): the password in the userinfo
+    and the secret query parameters as libpq reads them; with `wide`, also what a
+    careless URL may hold (a userinfo up to the last '@', fragments after a secret, the
+    pieces of a password split at '@', '/', '?', '#' or '&'), longest first."""
     found = []
-    for userinfo, rest in (_split(url)[1:], _split_wide(url)[1:]):
+    for userinfo, rest in (_split(url)[1:], _split_wide(url)[1:])[: 2 if wide else 1]:
         if userinfo is not None and (":" in userinfo or "@" in userinfo):
             found.append(userinfo.split(":", 1)[1] if ":" in userinfo else userinfo)
-        found += [value for key, value in _query_pairs(rest) if _is_secret(key)]
+        pairs = _query_pairs(rest)
+        hide = _hidden(pairs) if wide else [_is_secret(key) for key, _ in pairs]
+        found += [
+            value if _is_secret(key) else f"{key}={value}" if value else key
+            for (key, value), h in zip(pairs, hide, strict=True)
+            if h
+        ]
     forms = {form for raw in found if raw for form in {raw, unquote(raw)} if form}
-    forms |= {piece for form in list(forms) for piece in form.split("@") if len(piece) >= 3}
+    if wide:
+        forms |= {p for f in list(forms) for p in re.split(r"[@/?#&]", f) if len(p) >= 3}
     return sorted(forms, key=len, reverse=True)
 
 
 def has_password(url: str) -> bool:
-    return bool(_passwords(url))
+    return bool(_secrets(url, wide=False))
 
 
 def mask(url: str) -> str:
-    """The URL with every secret (user:PASSWORD@, ?password=, ?sslpassword=) as ***."""
-    scheme, userinfo, rest = _split_wide(url)
-    shown = f"{scheme}://"
-    if userinfo is not None:
-        user = re.split(r"[:@]", userinfo, maxsplit=1)[0]
-        shown += (f"{user}:{MASK}" if user != userinfo else user) + "@"
-    head, sep, _ = rest.partition("?")
-    if sep:
-        pairs = _query_pairs(rest)
-        head += "?" + "&".join(
-            f"{key}={MASK if _is_secret(key) else value}" for key, value in pairs
-        )
-    return shown + head
+    """The URL with every secret (user:PASSWORD@, ?password=, ?sslpassword=, and what a
+    careless URL may hold: see `_secrets`) replaced by ***, wherever it stands."""
+    for secret in _secrets(url, wide=True):
+        url = url.replace(secret, MASK)
+    return url
 
 
 def mask_text(text: str, target: Target | None) -> str:
@@ -153,8 +214,8 @@ def mask_text(text: str, target: Target | None) -> str:
     if target is None or target.url is None:
         return text
     text = text.replace(target.url, target.shown)
-    for password in _passwords(target.url):
-        text = text.replace(password, MASK)
+    for secret in _secrets(target.url, wide=True):
+        text = text.replace(secret, MASK)
     return text
 
 

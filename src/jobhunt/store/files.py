@@ -139,12 +139,13 @@ def failure(folder: Path, exc: BaseException) -> str:
 
 # .restore-PID-xxxx.db (and its journals); .NAME.partial-PID (and its journal)
 _STAGED = re.compile(r"^\.restore-(?:(\d+)-)?[A-Za-z0-9_]+\.db(?:-journal|-wal|-shm)?$")
-_PARTIAL = re.compile(r"^\..+\.partial-(\d+)(?:-journal|-wal|-shm)?$")
+_PARTIAL = re.compile(r"^\..+\.(?:partial|writer)-(\d+)(?:-journal|-wal|-shm)?$")
 _OLD_SECONDS = 24 * 3600  # a staged copy without a process id (older jobhunt): after a day
 
 
 def leftovers(directory: Path) -> list[Path]:
-    """Files in `directory` that a killed restore or backup left behind."""
+    """Files in `directory` that a killed restore, backup or long writer left behind (a
+    staged copy, a partial backup, a writer's marker), their process gone."""
     found = []
     try:
         entries = list(directory.iterdir())

@@ -61,10 +61,10 @@ def rows_of(found: Any) -> tuple[Row, ...]:
     SQLite's own objects (statistics, autoindexes)."""
     kept = []
     for kind, name, table, sql in found:
-        if _INTERNAL.match(str(name)) or (
+        if (kind == "table" and _INTERNAL.match(str(name))) or (
             kind == "index" and sql is None and str(name).startswith("sqlite_autoindex_")
         ):
-            continue
+            continue  # a view or trigger by such a name is not SQLite's: it is compared
         kept.append((str(kind), str(name), str(table), sql or ""))
     return tuple(sorted(kept))
 
