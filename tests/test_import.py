@@ -905,7 +905,7 @@ def _export_with(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def
         (lambda d: d["applications"][0]["events"][0].update(on="2026-13-01"), [("applications[0]", "events[0]: on '2026-13-01' is not a YYYY-MM-DD date"), ("links[0]", "application_id 5 names no application in the file")]),
         (lambda d: d["applications"][1].update(id=5), [("applications[1]", "id 5 is used twice")]),
         (lambda d: d["contacts"][0].pop("name"), [("contacts[0]", "name is missing"), ("links[0]", "contact_id 3 names no contact in the file")]),
-        (lambda d: d["contacts"][0].update(every_days=0), [("contacts[0]", "every_days must be 1 or more"), ("links[0]", "contact_id 3 names no contact in the file")]),
+        (lambda d: d["contacts"][0].update(every_days=0), [("contacts[0]", "every_days must be from 1 to 3650 days (ten years)"), ("links[0]", "contact_id 3 names no contact in the file")]),
         (lambda d: d["applications"][1].update(company="  "), [("applications[1]", "company must not be blank")]),
         (lambda d: d["applications"][1].update(note="a\x00b"), [("applications[1]", "note must not contain NUL characters")]),
         (lambda d: d["applications"][1].update(colour="red"), [("applications[1]", "unknown field 'colour'")]),

@@ -23,6 +23,7 @@ from jobhunt.migrations import MIGRATIONS
 from tests.conftest import PG_URL, drop_pg_profiles, run_subprocess
 
 SECRET = "s3cr3t-Pa55"
+LATEST = f"version {len(MIGRATIONS)} ({MIGRATIONS[-1].name})"  # what doctor reports
 
 
 @pytest.fixture
@@ -215,7 +216,7 @@ def test_doctor_on_postgresql(jh, pg: str) -> None:
     assert report["ok"]
     assert checks["profile"]["detail"] == "default (schema jobhunt_default)"
     assert checks["server"]["detail"].startswith("PostgreSQL ")
-    assert checks["schema"]["detail"] == f"version {len(MIGRATIONS)} ({MIGRATIONS[-1].name})"
+    assert checks["schema"]["detail"] == LATEST
 
 
 @postgres
@@ -409,10 +410,7 @@ def test_a_schema_1_profile_is_upgraded_in_place(jh, pg: str) -> None:
             "VALUES ('Old Co', 'Dev', '2026-11-02', 'x', 'x')"
         )
     assert [a["company"] for a in jh.json("list")["applications"]] == ["Old Co"]
-    assert (
-        jh.json("doctor")["checks"][3]["detail"]
-        == f"version {len(MIGRATIONS)} ({MIGRATIONS[-1].name})"
-    )
+    assert jh.json("doctor")["checks"][3]["detail"] == LATEST
     jh("add", "New Co", "QA")
     jh("undo")
     assert [a["id"] for a in jh.json("list")["applications"]] == [1]
@@ -463,7 +461,8 @@ def test_suggested_commands_keep_the_profile_and_store(jh, tmp_path: Path) -> No
     follow_up = next(a for a in actions if a["kind"] == "follow_up")
     assert follow_up["draft_command"] == f"jobhunt --db {other} --profile ann draft 1"
     removed = jh("--profile", "ann", "rm", "1", "--yes", ok=False)
-    assert removed.exit_code == 3  # the default store's profile ann has no application 1
+    assert removed.exit_code == 1  # the default store has no profile ann (nothing is made)
+    assert removed.stderr.startswith('Error: no profile "ann"')
     done = jh("--db", other, "--profile", "ann", "rm", "1", "--yes").stdout
     assert done.endswith(f"Undo with: jobhunt --db {other} --profile ann undo\n")
     # Without --db/--profile the suggestions are as before.

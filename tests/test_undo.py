@@ -103,3 +103,33 @@ def test_undo_json_says_what_was_reverted(jh) -> None:
     assert data["version"] == 1
     assert data["reverted"] == "jobhunt add Acme Dev"
     assert data["changes"] == 2  # the application and its "applied" event
+
+
+def test_undo_puts_back_every_value_exactly(tmp_path: Path) -> None:
+    """Undo records are data: a REAL with 17 significant digits, text with quotes and
+    NULs-free control characters, big integers and NULL all come back as they were."""
+    from jobhunt import store
+
+    conn = store.open_store(tmp_path / "exact.db")
+    hours = 0.1 + 0.2  # 0.30000000000000004
+    with store.transaction(conn, undo_label="seed"):
+        conn.execute(
+            "INSERT INTO course (id, title, hours_per_week, note, added_on, created_at) "
+            "VALUES (7, 'It''s \"SQL\"', ?, NULL, '2026-11-01', 'x')",
+            (hours,),
+        )
+        conn.execute(
+            "INSERT INTO contact (id, name, every_days, added_on, created_at) "
+            "VALUES (9223372036854775807, 'Big', 3650, '2026-11-01', 'x')"
+        )
+    before = conn.execute("SELECT * FROM course").fetchall()
+    with store.transaction(conn, undo_label="change"):
+        conn.execute("UPDATE course SET hours_per_week = 1, title = 'x', note = 'n\\x01'")
+        conn.execute("DELETE FROM contact")
+    assert store.undo_last(conn)[0] == "change"
+    assert conn.execute("SELECT * FROM course").fetchall() == before
+    assert conn.execute("SELECT hours_per_week FROM course").fetchone()[0] == hours
+    assert conn.execute("SELECT id, every_days FROM contact").fetchall() == [
+        (9223372036854775807, 3650)
+    ]
+    conn.close()

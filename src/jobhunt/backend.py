@@ -90,6 +90,17 @@ def _split(url: str) -> tuple[str, str | None, str]:
     return scheme, None, after
 
 
+def _split_wide(url: str) -> tuple[str, str | None, str]:
+    """Like `_split`, but the userinfo runs to the LAST '@' in the URL: whatever a
+    message shows, everything that may be part of a password is hidden (a password may
+    hold '/', '?' or '#' too; an '@' later in the URL only hides more)."""
+    scheme, _, after = url.partition("://")
+    at = after.rfind("@")
+    if at < 0:
+        return scheme, None, after
+    return scheme, after[:at], after[at + 1 :]
+
+
 def _query_pairs(rest: str) -> list[tuple[str, str]]:
     query = rest.partition("?")[2]
     pairs = []
@@ -99,44 +110,141 @@ def _query_pairs(rest: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _passwords(url: str) -> list[str]:
-    """Every form in which the URL holds a password (as written, and decoded)."""
-    _, userinfo, rest = _split(url)
+def _is_secret(key: str) -> bool:
+    """A connection parameter that holds a secret: password, sslpassword (any spelling)."""
+    return "password" in unquote(key).lower()
+
+
+# libpq's connection parameters: in a query, anything else after a secret is taken for
+# the rest of that secret ('password=a&b=c' holds the password 'a&b=c').
+LIBPQ_KEYS = frozenset(
+    [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "require_auth",
+        "channel_binding",
+        "connect_timeout",
+        "client_encoding",
+        "options",
+        "application_name",
+        "fallback_application_name",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "requiressl",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "target_session_attrs",
+        "load_balance_hosts",
+    ]
+)
+
+
+def _hidden(pairs: list[tuple[str, str]]) -> list[bool]:
+    """Which query pairs to hide: secrets, and what follows one up to the next libpq
+    parameter ('password=a&b' or '&b=c': the secret's tail, as far as anyone can tell)."""
+    hide, after_secret = [], False
+    for key, _ in pairs:
+        name = unquote(key).lower()
+        after_secret = _is_secret(key) or (after_secret and name not in LIBPQ_KEYS)
+        hide.append(after_secret)
+    return hide
+
+
+def _secrets(url: str, *, wide: bool) -> list[str]:
+    """The secrets the URL holds (as written, and decoded): the password in the userinfo
+    and the secret query parameters as libpq reads them; with `wide`, also what a
+    careless URL may hold (a userinfo up to the last '@', fragments after a secret, the
+    pieces of a password split at '@', '/', '?', '#' or '&'), longest first."""
     found = []
-    if userinfo is not None and ":" in userinfo:
-        found.append(userinfo.split(":", 1)[1])
-    found += [value for key, value in _query_pairs(rest) if unquote(key) == "password"]
-    return [form for raw in found if raw for form in {raw, unquote(raw)} if form]
+    for userinfo, rest in (_split(url)[1:], _split_wide(url)[1:])[: 2 if wide else 1]:
+        if userinfo is not None and (":" in userinfo or "@" in userinfo):
+            found.append(userinfo.split(":", 1)[1] if ":" in userinfo else userinfo)
+        pairs = _query_pairs(rest)
+        hide = _hidden(pairs) if wide else [_is_secret(key) for key, _ in pairs]
+        found += [
+            value if _is_secret(key) else f"{key}={value}" if value else key
+            for (key, value), h in zip(pairs, hide, strict=True)
+            if h
+        ]
+    forms = {form for raw in found if raw for form in {raw, unquote(raw)} if form}
+    if wide:
+        forms |= {p for f in list(forms) for p in re.split(r"[@/?#&]", f) if len(p) >= 3}
+    return sorted(forms, key=len, reverse=True)
 
 
 def has_password(url: str) -> bool:
-    return bool(_passwords(url))
+    return bool(_secrets(url, wide=False))
 
 
 def mask(url: str) -> str:
-    """The URL with any password (user:PASSWORD@ or ?password=) replaced by ***."""
-    scheme, userinfo, rest = _split(url)
-    shown = f"{scheme}://"
-    if userinfo is not None:
-        user = userinfo.split(":", 1)[0]
-        shown += (f"{user}:{MASK}" if ":" in userinfo else user) + "@"
-    head, sep, _ = rest.partition("?")
-    if sep:
-        pairs = _query_pairs(rest)
-        head += "?" + "&".join(
-            f"{key}={MASK if unquote(key) == 'password' else value}" for key, value in pairs
-        )
-    return shown + head
+    """The URL with every secret (user:PASSWORD@, ?password=, ?sslpassword=, and what a
+    careless URL may hold: see `_secrets`) replaced by ***, wherever it stands."""
+    for secret in _secrets(url, wide=True):
+        url = url.replace(secret, MASK)
+    return url
 
 
 def mask_text(text: str, target: Target | None) -> str:
-    """`text` with the target's password (if any) masked wherever it appears."""
+    """`text` with the target's secrets (if any) masked wherever they appear."""
     if target is None or target.url is None:
         return text
     text = text.replace(target.url, target.shown)
-    for password in sorted(_passwords(target.url), key=len, reverse=True):
-        text = text.replace(password, MASK)
+    for secret in _secrets(target.url, wide=True):
+        text = text.replace(secret, MASK)
     return text
+
+
+# libpq's "key=value ..." connection strings (host=... dbname=... password=...): not a
+# file name, and a password in one would be shown by every message that names the store.
+_KEYWORD_FORM = re.compile(
+    r"^\s*(host|hostaddr|port|dbname|user|password|passfile|service|sslmode|sslpassword|"
+    r"options|application_name|connect_timeout|target_session_attrs)\s*=",
+    re.I,
+)
+
+
+def _refuse_keyword_form(text: str, option: str) -> None:
+    if _KEYWORD_FORM.match(text) or re.search(r"\bpassword\s*=", text, re.I):
+        raise InputError(
+            f"{option} looks like a libpq connection string (key=value ...); it was not used",
+            hint="give a postgresql:// URL (a password in ~/.pgpass, PGPASSFILE or "
+            "PGPASSWORD), or the path of an SQLite file",
+        )
+
+
+def _refuse_ambiguous_at(url: str, option: str) -> None:
+    """A second '@' before the host: libpq would take part of the password for the host."""
+    userinfo = _split_wide(url)[1]
+    if userinfo is not None and "@" in userinfo:
+        raise InputError(
+            f"{option}: {mask(url)!r} has more than one '@' before the host",
+            hint="write an '@' in a user name or password as %40",
+        )
 
 
 def default_path() -> Path:
@@ -158,6 +266,7 @@ def parse(text: str, *, profile: str, from_command_line: bool, option: str = "--
     if is_url(text):
         scheme = _scheme(text)
         if scheme in PG_SCHEMES:
+            _refuse_ambiguous_at(text, option)
             if from_command_line and has_password(text):
                 raise InputError(
                     f"{option} has a password in it; it was not used", hint=PASSWORD_HINT
@@ -173,6 +282,7 @@ def parse(text: str, *, profile: str, from_command_line: bool, option: str = "--
             f"{option}: unsupported store {mask(text)!r}",
             hint="give a file path, or a postgresql:// URL (pip install 'jobhunt[postgres]')",
         )
+    _refuse_keyword_form(text, option)
     path = Path(text).expanduser()
     return Target("sqlite", profile=profile, path=profile_path(path, profile))
 

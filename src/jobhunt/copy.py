@@ -68,10 +68,15 @@ def copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
 _GONE = "kind, record_id, parent_id, on_day, until_day, status, detail, gone_at"
 
 
-def _keep_bookkeeping(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+def _keep_bookkeeping(
+    src: sqlite3.Connection, dst: sqlite3.Connection, *, own_identity: bool = False
+) -> None:
+    """The calendar's record of what left it comes with the records; the identifier
+    too, unless `dst` keeps its own (a restore into an existing store)."""
     kept = identity(src)
-    if kept is not None:
+    if kept is not None and not own_identity:
         keep_identity(dst, kept)
+    dst.execute("DELETE FROM calendar_gone")  # what replacing the records recorded there
     rows = src.execute(f"SELECT {_GONE} FROM calendar_gone ORDER BY id").fetchall()
     dst.executemany(f"INSERT INTO calendar_gone ({_GONE}) VALUES (?,?,?,?,?,?,?,?)", rows)
 
@@ -83,33 +88,50 @@ def _first_difference(a: dict[str, Any], b: dict[str, Any]) -> str:
     return "?"
 
 
-def copy_store(
-    src: sqlite3.Connection, dst: sqlite3.Connection, *, dst_shown: str, replace: bool = False
+def copy_checked(
+    src: sqlite3.Connection,
+    dst: sqlite3.Connection,
+    *,
+    dst_shown: str,
+    replace: bool = False,
+    own_identity: bool = False,
 ) -> dict[str, int]:
-    """Copy `src` into `dst`, verified; returns the record counts copied.
+    """Copy every record of `src` into `dst` inside the caller's transactions (a read on
+    `src`, a write on `dst`), and check that `dst` now exports the same JSON as `src`;
+    returns the record counts. `dst` must hold no records, unless `replace` (restore),
+    which first deletes what it holds."""
+    expected = jsonexport.dump_now(src)
+    if replace:
+        for table in reversed(ORDER):
+            dst.execute(f"DELETE FROM {table}")
+    else:
+        refuse_unless_empty(dst, dst_shown)
+    copy_rows(src, dst)
+    _keep_bookkeeping(src, dst, own_identity=own_identity)
+    got = jsonexport.dump_now(dst)
+    if got != expected:
+        raise StoreError(
+            f"the copy in {dst_shown} does not match the original "
+            f"(first difference: {_first_difference(expected, got)}); nothing was written"
+        )
+    return record_counts(dst)
 
-    The destination must hold no records, unless `replace` (restore), which first
-    deletes what it holds, in the same transaction.
-    """
+
+def copy_store(
+    src: sqlite3.Connection, dst: sqlite3.Connection, *, dst_shown: str
+) -> dict[str, int]:
+    """Copy `src` into the empty store `dst` in one transaction, verified; returns the
+    record counts copied. The copy starts without undo history."""
     with read_transaction(src):
-        expected = jsonexport.dump_now(src)
-        with transaction(dst):
-            if replace:
-                for table in reversed(ORDER):
-                    dst.execute(f"DELETE FROM {table}")
-            else:
-                refuse_unless_empty(dst, dst_shown)
-            copy_rows(src, dst)
-            if not replace:  # a store moved is the same store (a restore keeps its own)
-                _keep_bookkeeping(src, dst)
-            # The inserts were recorded as undo steps of nothing; a copy starts afresh.
-            dst.execute("DELETE FROM undo_log")
-            dst.execute("DELETE FROM undo_point")
-            got = jsonexport.dump_now(dst)
-            if got != expected:
-                raise StoreError(
-                    f"the copy in {dst_shown} does not match the original "
-                    f"(first difference: {_first_difference(expected, got)}); nothing was "
-                    "written"
-                )
-            return record_counts(dst)
+        return copy_out(src, dst, dst_shown=dst_shown)
+
+
+def copy_out(src: sqlite3.Connection, dst: sqlite3.Connection, *, dst_shown: str) -> dict[str, int]:
+    """copy_store() for a caller that holds a transaction on `src` already (a restore
+    keeping the records it is about to replace)."""
+    with transaction(dst):
+        counts = copy_checked(src, dst, dst_shown=dst_shown)
+        # The inserts were recorded as undo steps of nothing; a copy starts afresh.
+        dst.execute("DELETE FROM undo_log")
+        dst.execute("DELETE FROM undo_point")
+    return counts

@@ -41,6 +41,7 @@ from jobhunt.errors import InputError
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199
+MAX_PERIOD_DAYS = 3650  # ten years: a cadence, a setting (validate.period checks it)
 _MAX_LEN = 64
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jobhunt import schema_identity as identity
+from jobhunt import undolog
 
 
 @dataclass(frozen=True)
@@ -238,130 +239,13 @@ INITIAL = Migration(
 )
 INITIAL = Migration(INITIAL.name, INITIAL.statements, PG_PRELUDE + _postgresql(INITIAL.statements))
 
-# The columns each table had when undo was added. Fixed here on purpose: a later
-# migration that adds a column must also recreate that table's undo triggers.
-_UNDO_COLUMNS = {
-    "application": (
-        "company", "role", "status", "applied_on", "job_type", "source", "url", "location",
-        "salary", "note", "created_at", "updated_at",
-    ),
-    "application_skill": ("application_id", "skill"),
-    "application_event": (
-        "application_id", "kind", "on_day", "channel", "status", "until_day", "person", "note",
-        "created_at",
-    ),
-    "meetup": ("title", "on_day", "kind", "place", "note", "created_at"),
-    "contact": (
-        "name", "company", "title", "kind", "email", "phone", "url", "met", "every_days", "note",
-        "met_at_event_id", "added_on", "created_at",
-    ),
-    "interaction": ("contact_id", "via", "on_day", "note", "created_at"),
-    "contact_link": ("contact_id", "application_id", "role"),
-    "course": (
-        "title", "provider", "kind", "starts_on", "ends_on", "days", "hours_per_week", "cost",
-        "url", "note", "status", "added_on", "created_at",
-    ),
-    "course_skill": ("course_id", "skill"),
-    "course_log": ("course_id", "on_day", "hours", "progress", "note", "created_at"),
-    "skill": ("name", "added_on"),
-}  # fmt: skip
-
-
-def undo_triggers(table: str, columns: Sequence[str]) -> list[str]:
-    """Triggers that record, for every change to `table`, the SQL that reverses it."""
-    record = "INSERT INTO undo_log (point_id, statement) SELECT max(id), {sql} FROM undo_point"
-    sets = " || ',' || ".join(f"'{c}=' || quote(OLD.{c})" for c in columns)
-    values = " || ',' || ".join(f"quote(OLD.{c})" for c in columns)
-    names = ",".join(columns)
-    return [
-        f"CREATE TRIGGER undo_{table}_insert AFTER INSERT ON {table} BEGIN "
-        + record.format(sql=f"'DELETE FROM {table} WHERE rowid=' || NEW.rowid")
-        + "; END",
-        f"CREATE TRIGGER undo_{table}_update AFTER UPDATE ON {table} BEGIN "
-        + record.format(sql=f"'UPDATE {table} SET ' || {sets} || ' WHERE rowid=' || OLD.rowid")
-        + "; END",
-        f"CREATE TRIGGER undo_{table}_delete AFTER DELETE ON {table} BEGIN "
-        + record.format(
-            sql=(
-                f"'INSERT INTO {table} (rowid,{names}) VALUES (' "
-                f"|| OLD.rowid || ',' || {values} || ')'"
-            )
-        )
-        + "; END",
-    ]
-
-
-_UNDO_TABLES = (
-    """CREATE TABLE undo_point (
-            id INTEGER PRIMARY KEY,
-            label TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        )""",
-    """CREATE TABLE undo_log (
-            seq INTEGER PRIMARY KEY,
-            point_id INTEGER,
-            statement TEXT NOT NULL
-        )""",
-    "CREATE INDEX ix_undo_log_point ON undo_log (point_id)",
-)
-
-# PostgreSQL: one trigger function records, as SQL, the inverse of each row change; a
-# row is named by its key columns (the trigger's arguments) and restored whole from
-# its JSON image. It runs AFTER the foreign keys' cascades (trigger order is by name),
-# so a deleted parent is re-inserted before its children on undo, as on SQLite.
-PG_UNDO_FUNCTION = """CREATE FUNCTION undo_record() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-    cond text;
-    cols text;
-    stmt text;
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        stmt := format('INSERT INTO %I SELECT * FROM jsonb_populate_record(NULL::%I, %L)',
-                       TG_TABLE_NAME, TG_TABLE_NAME, to_jsonb(OLD)::text);
-    ELSE
-        SELECT string_agg(format('%I = %L', k, to_jsonb(NEW) ->> k), ' AND ') INTO cond
-            FROM unnest(TG_ARGV) AS k;
-        IF TG_OP = 'INSERT' THEN
-            stmt := format('DELETE FROM %I WHERE %s', TG_TABLE_NAME, cond);
-        ELSE
-            SELECT string_agg(format('%I', k), ', ') INTO cols
-                FROM jsonb_object_keys(to_jsonb(OLD)) AS k;
-            stmt := format(
-                'UPDATE %I SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::%I, %L)) '
-                'WHERE %s', TG_TABLE_NAME, cols, cols, TG_TABLE_NAME, to_jsonb(OLD)::text, cond);
-        END IF;
-    END IF;
-    INSERT INTO undo_log (point_id, statement) SELECT max(id), stmt FROM undo_point;
-    RETURN NULL;
-END
-$fn$"""
-
-_KEYS = {
-    "application_skill": ("application_id", "skill"),
-    "contact_link": ("contact_id", "application_id"),
-    "course_skill": ("course_id", "skill"),
-    "skill": ("name",),
-}
-
-
-def pg_undo_trigger(table: str) -> str:
-    keys = ", ".join(f"'{k}'" for k in _KEYS.get(table, ("id",)))
-    return (
-        f"CREATE TRIGGER undo_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION undo_record({keys})"
-    )
-
-
 UNDO = Migration(
     "0002_undo",
+    (*undolog.UNDO_TABLES, *undolog.every_table(undolog.undo_triggers)),
     (
-        *_UNDO_TABLES,
-        *[stmt for table, cols in _UNDO_COLUMNS.items() for stmt in undo_triggers(table, cols)],
-    ),
-    (
-        *_postgresql(_UNDO_TABLES, identity=True),
-        PG_UNDO_FUNCTION,
-        *[pg_undo_trigger(table) for table in _UNDO_COLUMNS],
+        *_postgresql(undolog.UNDO_TABLES, identity=True),
+        undolog.PG_UNDO_FUNCTION,
+        *undolog.pg_undo_triggers(),
     ),
 )
 
@@ -379,18 +263,43 @@ _NUDGE_HISTORY = (
 )
 NUDGE_HISTORY = Migration("0003_nudge_history", _NUDGE_HISTORY, _postgresql(_NUDGE_HISTORY))
 
+# The columns each table has after migration 0004 (application_event gained `dated`):
+# the undo triggers made from then on record them all.
+_NOW_COLUMNS = {
+    **undolog.UNDO_COLUMNS,
+    "application_event": (*undolog.UNDO_COLUMNS["application_event"], "dated"),
+}
+
 # The store's identifier, undated history and what left the calendar (schema_identity.py)
 IDENTITY = Migration(
     "0004_store_identity_dated_events_calendar_gone",
     (
         *identity.SQLITE,  # application_event gains a column: its undo triggers follow
         *(f"DROP TRIGGER undo_application_event_{op}" for op in ("insert", "update", "delete")),
-        *undo_triggers("application_event", (*_UNDO_COLUMNS["application_event"], "dated")),
+        *undolog.undo_triggers("application_event", _NOW_COLUMNS["application_event"]),
     ),
     (*_postgresql(identity.TABLES, identity=True), identity.INDEX, *identity.PG_AFTER_TABLES),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY, IDENTITY)
+# Undo records become data (table, what happened, key, old values) instead of SQL text
+# read back from the store: see undolog.py. The old history is deleted unread.
+UNDO_AS_DATA = Migration(
+    "0005_undo_as_data",
+    (
+        *undolog.drop_text_triggers(),
+        *undolog.DROP_TEXT_LOG,
+        *undolog.DATA_LOG,
+        *[s for t, cols in _NOW_COLUMNS.items() for s in undolog.data_triggers(t, cols)],
+    ),
+    (
+        *undolog.pg_drop_text(),
+        *_postgresql(undolog.DATA_LOG, identity=True),
+        undolog.PG_DATA_FUNCTION,
+        *undolog.pg_undo_triggers(),
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY, IDENTITY, UNDO_AS_DATA)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -5,7 +5,8 @@ Three forms of output, chosen once per command:
 * ``rich``  on a terminal: tables and colour (Rich is imported only here, only then);
 * ``plain`` when stdout is not a terminal (pipes, cron) or ``TERM=dumb``: one item
   per line, no box drawing, no colour;
-* ``json``  with ``--json``: one versioned envelope, ``{"version": 1, ...}``.
+* ``json``  with ``--json``: one versioned envelope, ``{"version": 1, ...}``, with
+  every control and bidi character escaped (``\\u202e``), so it is safe on a terminal.
 
 Every string that came from the user or a file goes through `clean()`, which makes
 control characters visible (ESC becomes ``\\x1b``), and is handed to Rich as `Text`,
@@ -17,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -28,6 +30,20 @@ _VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _BIDI = (
     {0x061C} | set(range(0x200E, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 )
+
+
+# What `clean()` makes visible, as JSON escapes: DEL, the C1 controls, bidi controls and
+# marks, BOM, line and paragraph separators (json.dumps escapes the C0 controls itself).
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\ufeff\u2028\u2029" + "".join(f"\\u{c:04x}" for c in sorted(_BIDI)) + "]"
+)
+
+
+def json_text(body: object) -> str:
+    """JSON safe on a terminal and identical in meaning: every control and bidi character
+    in a string is written as its \\uXXXX escape."""
+    text = json.dumps(body, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _escape_char(ch: str) -> str:
@@ -101,7 +117,7 @@ class Output:
 
     def json(self, **payload: Any) -> None:
         body = {"version": JSON_VERSION, **{k: jsonable(v) for k, v in payload.items()}}
-        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(body) + "\n")
 
     # -- text
 

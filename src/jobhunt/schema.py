@@ -38,6 +38,7 @@ EXPECTED: dict[str, str] = {
     "0002_undo": "7de177e59fe94181",
     "0003_nudge_history": "c1d22c472644b83b",
     "0004_store_identity_dated_events_calendar_gone": "04185f402cf2ef6c",
+    "0005_undo_as_data": "02b2ba9123b77882",
 }
 
 

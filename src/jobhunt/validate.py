@@ -1,6 +1,12 @@
-"""Validation of user text and choices, shared by the write path and the commands.
+"""Validation of user text, choices and ranges, shared by the write path, the commands
+and every import (CSV, JSON, LinkedIn).
 
 Light on purpose (no SQLAlchemy): commands can validate before opening anything.
+
+The ranges are the ones every later command can live with: a day between 1900 and 2199
+(`dates.MIN_YEAR`..`MAX_YEAR`), a fact (applied, touched, logged, added) not after
+today, a period of 1 to 3,650 days (as `config set` allows), an id from 1 to 2**63-1
+(SQLite's and PostgreSQL's 64-bit integers).
 """
 
 from __future__ import annotations
@@ -8,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from jobhunt.errors import InputError
+from jobhunt.dates import MAX_PERIOD_DAYS, MAX_YEAR, MIN_YEAR, parse_period
+from jobhunt.errors import InputError, NotFound
+
+MAX_ID = 2**63 - 1
 
 
 def text(value: str | None, field: str, *, required: bool = False) -> str | None:
@@ -119,12 +128,11 @@ def parse_progress(text: str | None) -> int | None:
 
 
 def parse_every(text: str | None) -> int | None:
-    """--every: None keeps the default, '' (edit only) clears it back to the default."""
-    from jobhunt.dates import parse_period
-
+    """--every: None keeps the default, '' (edit only) clears it back to the default;
+    a period within period()'s limit (see every())."""
     if text is None or text == "":
         return None
-    return parse_period(text)
+    return every(text)
 
 
 def parse_event_id(text: str) -> int | None:
@@ -133,4 +141,44 @@ def parse_event_id(text: str) -> int | None:
         return None
     if not text.strip().isdigit():
         raise InputError(f"invalid event id {text!r}: give a number (see: jobhunt event list)")
-    return int(text)
+    return existing_id(int(text), "event", "see the ids with: jobhunt event list")
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def day(value: date, field: str, *, today: date | None = None) -> date:
+    """A day in range; with `today`, a fact, which may not be after today
+    (not_in_future)."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InputError(
+            f"{field} {value.isoformat()}: the year must be from {MIN_YEAR} to {MAX_YEAR}"
+        )
+    return value if today is None else not_in_future(value, today, field)
+
+
+def period(days: int, field: str) -> int:
+    """A cadence in days: 1 to 3,650 (ten years), as `config set` allows."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_PERIOD_DAYS:
+        raise InputError(f"{field} must be from 1 to {MAX_PERIOD_DAYS} days (ten years)")
+    return days
+
+
+def every(text: str) -> int:
+    """`--every PERIOD` (2w, 30d, 3m, 1y) in days, within period()'s limit."""
+    return period(parse_period(text), f"--every {text}")
+
+
+def record_id(value: int, field: str) -> int:
+    """An id as a file holds it: 1 to 2**63-1."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise InputError(f"{field} must be from 1 to {MAX_ID}")
+    return value
+
+
+def existing_id(value: int | None, noun: str, hint: str | None = None) -> int | None:
+    """An id typed on the command line: one beyond 64 bits names no record, on both
+    backends alike (SQLite cannot even look it up)."""
+    if value is not None and not 1 <= value <= MAX_ID:
+        raise NotFound(f"no {noun} with id {value}", hint=hint)
+    return value

@@ -110,8 +110,10 @@ class JobhuntGroup(TyperGroup):
         label = shlex.join(["jobhunt", *args])
         # Arguments that are not valid UTF-8 still make a storable label.
         label = label.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
-        _common.state(ctx).command = label
+        st = _common.state(ctx)
+        st.command = label
         try:
+            st.creates = _creates(args)
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
             raise
@@ -172,12 +174,51 @@ def root(
     ] = False,
 ) -> None:
     """A job-hunt companion: keep applying, learning, networking and following up."""
+    _private_files(ctx)
+    from jobhunt.render import warn
+    from jobhunt.store import connection
+
+    connection.on_wait = warn  # "Waiting for another jobhunt to finish: ..."
     st = _common.state(ctx)
     st.db, st.profile = db, profile
+    ctx.call_on_close(st.close)
     if ctx.invoked_subcommand is None:
         from jobhunt.cli.today import today
 
         ctx.invoke(today, ctx=ctx)
+
+
+# The commands that may make a new named profile: those that add records (and the ones
+# that manage stores themselves). Any other command on a profile that does not exist
+# says so instead of creating an empty one (a typo in --profile).
+CREATING = {
+    "add",
+    "import",
+    "restore",
+    "migrate-store",
+    "profiles",
+    "config",
+    "contact add",
+    "event add",
+    "course add",
+    "skills add",
+}
+
+
+def _creates(args: list[str]) -> bool:
+    words = [a for a in args[:2] if not a.startswith("-")]
+    return bool(words) and (words[0] in CREATING or " ".join(words) in CREATING)
+
+
+def _private_files(ctx: typer.Context) -> None:
+    """While a command runs, nothing it creates (folders above the store, the XDG data
+    and config folders, backups) is readable by others, whatever the user's umask; the
+    umask is theirs again when the command ends."""
+    import os
+
+    old = os.umask(0o077)
+    os.umask(old | 0o077)
+    ctx.call_on_close(lambda: os.umask(old))
 
 
 # Every command, in --help order: name -> (module, attribute). The attribute is a

@@ -28,16 +28,23 @@ class State:
     db: str | None = None
     profile: str | None = None
     command: str = "jobhunt"  # the command line, as the label of its undo step
+    creates: bool = True  # may this command make a new named profile? (cli: adding ones)
     _conn: sqlite3.Connection | None = None
     _target: Target | None = None
 
     @property
     def target(self) -> Target:
-        """The store this command works on: --db/--profile, the environment, the default."""
+        """The store this command works on: --db/--profile, the environment, the default.
+        A named profile that does not exist is refused unless the command adds records."""
         if self._target is None:
             from jobhunt import backend
 
-            self._target = backend.resolve(self.db, self.profile)
+            target = backend.resolve(self.db, self.profile)
+            if not self.creates and target.profile != backend.DEFAULT_PROFILE:
+                from jobhunt import store
+
+                store.require_profile(target, backend.resolve(self.db, backend.DEFAULT_PROFILE))
+            self._target = target
         return self._target
 
     @property
@@ -66,6 +73,14 @@ class State:
 
                 warn(f"Warning: {problem}; {HINT}. (Shown once.)")
         return self._conn
+
+    def close(self) -> None:
+        """Close the store when the command ends, whatever happened: a connection left
+        to the garbage collector may outlive the process and leave -wal/-shm behind."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            with contextlib.suppress(Exception):
+                conn.close()
 
     def scoped(self, command: str | None) -> str | None:
         """A suggested `jobhunt ...` command carrying this command's --db and --profile,
@@ -248,12 +263,30 @@ def via_option(channels: tuple[str, ...]):  # type: ignore[no-untyped-def]
     ]
 
 
+def _in_range(noun: str, hint: str):  # type: ignore[no-untyped-def]
+    """A callback for an id option or argument: an id beyond 64 bits names no record
+    (checked before anything is opened, so both backends answer alike)."""
+
+    def check(value: int | None) -> int | None:
+        from jobhunt.validate import existing_id
+
+        return existing_id(value, noun, hint)
+
+    return check
+
+
+app_id_in_range = _in_range("application", "see the ids with: jobhunt list")
+contact_id_in_range = _in_range("contact", "see the ids with: jobhunt contact list")
+course_id_in_range = _in_range("course", "see the ids with: jobhunt course list")
+event_id_in_range = _in_range("event", "see the ids with: jobhunt event list")
+
 AppId = Annotated[
     int,
     typer.Argument(
         metavar="ID",
         help="Application id (see: jobhunt list).",
         autocompletion=complete_application,
+        callback=app_id_in_range,
     ),
 ]
 ContactId = Annotated[
@@ -262,6 +295,7 @@ ContactId = Annotated[
         metavar="CONTACT_ID",
         help="Contact id (see: jobhunt contact list).",
         autocompletion=complete_contact,
+        callback=contact_id_in_range,
     ),
 ]
 CourseId = Annotated[
@@ -270,6 +304,7 @@ CourseId = Annotated[
         metavar="COURSE_ID",
         help="Course id (see: jobhunt course list).",
         autocompletion=complete_course,
+        callback=course_id_in_range,
     ),
 ]
 EventId = Annotated[
@@ -278,5 +313,6 @@ EventId = Annotated[
         metavar="EVENT_ID",
         help="Event id (see: jobhunt event list).",
         autocompletion=complete_event,
+        callback=event_id_in_range,
     ),
 ]

@@ -72,9 +72,10 @@ def backup(
 
 
 def _write_error(exc: OSError) -> Exception:
-    from jobhunt.errors import StoreError
+    from jobhunt import store
 
-    return StoreError(f"cannot write the backup: {exc.strerror} ({exc.filename})")
+    where = Path(exc.filename or ".")
+    return store.BackupFailed(where, store.failure(where.parent, exc))
 
 
 def _made(made: Path, shown: str, as_json: bool, **extra: object) -> None:
@@ -97,34 +98,42 @@ def restore(
     yes: Yes = False,
     as_json: Json = False,
 ) -> None:
-    """Replace the store with a backup. The file is checked first (an intact jobhunt
-    store this version understands) and a copy of the current store is kept in the
-    backups folder (…-pre-restore.db); a damaged store is moved there as it is.
-    Asks first unless --yes."""
-    import sqlite3
-    from pathlib import Path
-
+    """Replace the store's records with a backup's. The file is checked first (an intact
+    jobhunt store this version understands, with no schema jobhunt did not make) and a
+    copy of the current store is kept in the backups folder (…-pre-restore.db); a
+    damaged store is moved there as it is. The restore is one step: `jobhunt undo`
+    brings back the store as it was. Asks first unless --yes."""
     from jobhunt import store
-    from jobhunt.errors import InputError, StoreError
-    from jobhunt.render import Output, clean
+    from jobhunt.errors import InputError
 
     st = state(ctx)
+    src = Path(source).expanduser()
     if st.is_pg:
-        _restore_pg(st, Path(source).expanduser(), yes, as_json)
+        _restore_pg(st, src, yes, as_json)
         return
     path = st.path
-    src = Path(source).expanduser()
     if path.exists() and src.exists() and src.resolve() == path.resolve():
         raise InputError(f"{src} is the store itself; give a backup file")
     staged = store.stage_restore(src, path.parent)
-    conn: sqlite3.Connection | None = None
     try:
-        peek = sqlite3.connect(str(staged))
-        try:
-            incoming = store.record_counts(peek)
-            had = set(store.applied_migrations(peek))
-        finally:
-            peek.close()
+        _restore_sqlite(st, src, staged, yes, as_json)
+    finally:
+        store.remove_staged(staged)
+
+
+def _restore_sqlite(st, src: Path, staged: Path, yes: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from jobhunt import store
+    from jobhunt.errors import StoreError
+    from jobhunt.render import clean
+
+    path = st.path
+    had = _applied(staged)
+    incoming = store.open_staged(staged)
+    conn = None
+    try:
+        what = f"{clean(str(src))} ({_summary(store.record_counts(incoming))})"
         existed = path.is_file() and path.stat().st_size > 0
         damaged = None
         try:
@@ -132,7 +141,7 @@ def restore(
             current = store.record_counts(conn) if existed else {}
         except StoreError as exc:
             # A damaged store is what restore is for; any other refusal (not a jobhunt
-            # store, newer, read-only) stands: replacing that file could destroy data.
+            # store, newer, read-only, a schema jobhunt did not make) stands.
             if not existed or exc.hint != store.RESTORE_HINT:
                 raise
             damaged = exc.message
@@ -140,15 +149,16 @@ def restore(
             if "malformed" not in str(exc):
                 raise
             damaged = f"the store {path} is damaged ({exc})"
-        what = f"{clean(str(src))} ({_summary(incoming)})"
         if damaged is not None:
-            if conn is not None:
-                conn.close()
             confirm(
                 f"{clean(damaged)}. Replace it with {what}? The damaged file is kept in the "
                 "backups folder.",
                 yes,
             )
+            with store.transaction(incoming):  # the backup's own undo steps do not apply
+                incoming.execute("DELETE FROM undo_log")
+                incoming.execute("DELETE FROM undo_point")
+            incoming.close()
             kept = store.replace_damaged(path, staged)
             conn = store.open_store(path)
         else:
@@ -159,35 +169,87 @@ def restore(
                     "A copy of the current store is kept first.",
                     yes,
                 )
-            kept = store.auto_backup(conn, path, reason="restore") if existed else None
-            ident = store.identity(conn) if existed else None
-            store.restore_from(conn, staged)
-            store.migrate(conn, path)
-            if ident is not None:  # the store keeps its identifier (calendar UIDs, CSV ids)
-                with store.transaction(conn):
-                    store.keep_identity(conn, ident)
+
+            def keep() -> Path | None:
+                if not existed:
+                    return None
+                reader = store.connect(path)  # sees what the writer lock now holds still
+                try:
+                    return store.auto_backup(reader, path, reason="restore")
+                finally:
+                    reader.close()
+
+            kept = _replace(st, conn, incoming, str(path), keep)
         migrated = [m for m in store.applied_migrations(conn) if m not in had]
         counts = store.record_counts(conn)
     finally:
-        store.remove_staged(staged)
+        incoming.close()
         if conn is not None:
             conn.close()
+    _restored(
+        as_json,
+        src,
+        str(path),
+        kept,
+        damaged=damaged is not None,
+        counts=counts,
+        migrated=migrated,
+        what=what,
+        into=str(path),
+        kept_as="The store as it was is kept in",
+    )
+
+
+def _applied(staged: Path) -> set[str]:
+    import sqlite3
+
+    peek = sqlite3.connect(str(staged))
+    try:
+        return {r[0] for r in peek.execute("SELECT name FROM schema_migrations")}
+    finally:
+        peek.close()
+
+
+def _replace(st, conn, incoming, shown: str, keep) -> Path | None:  # type: ignore[no-untyped-def]
+    """In ONE write transaction (other writers wait, or are refused): keep a copy of the
+    current records, then replace them with the backup's, checked. The whole is one undo
+    step, so `jobhunt undo` brings back the store as it was."""
+    from jobhunt import store
+    from jobhunt.copy import copy_checked
+
+    with (
+        store.long_writer(conn, st.command),
+        store.read_transaction(incoming),
+        store.transaction(conn, undo_label=st.command),
+    ):
+        kept = keep()
+        # An existing store keeps its identifier (calendar UIDs, CSV ids); a new one
+        # takes the backup's.
+        copy_checked(incoming, conn, dst_shown=shown, replace=True, own_identity=kept is not None)
+    return kept
+
+
+def _restored(as_json: bool, src: Path, shown: str, kept: Path | None, **facts) -> None:  # type: ignore[no-untyped-def]
+    """Say what was restored: `facts` are damaged, counts, migrated (JSON), and the
+    text's into, what and kept_as."""
+    from jobhunt.render import Output, clean
+
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
             restored=str(src),
-            store=str(path),
+            store=shown,
             previous=str(kept) if kept else None,
-            damaged=damaged is not None,
-            counts=counts,
-            migrated=migrated,
+            damaged=facts["damaged"],
+            counts=facts["counts"],
+            migrated=facts["migrated"],
         )
         return
-    out.line(f"Restored {what} into {clean(str(path))}.")
-    if kept and damaged is not None:
+    out.line(f"Restored {facts['what']} into {clean(facts['into'])}.")
+    if kept and facts["damaged"]:
         out.line(f"The damaged store was moved to {clean(str(kept))}.")
     elif kept:
-        out.line(f"The store as it was is kept in {clean(str(kept))}.")
+        out.line(f"{facts['kept_as']} {clean(str(kept))}.")
 
 
 def pg_backup_dir() -> Path:
@@ -198,16 +260,17 @@ def pg_backup_dir() -> Path:
 
 
 def copy_to_new_file(conn, target_shown: str, dest: Path) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    """Copy the open store `conn` into the new SQLite file `dest` (removed on failure)."""
+    """Copy the open store `conn` into the new SQLite file `dest` (removed on failure).
+    The caller holds a transaction on `conn` (one consistent state is copied)."""
     from jobhunt import store
-    from jobhunt.copy import copy_store
+    from jobhunt.copy import copy_out
 
     fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
         out = store.open_store(dest)
         try:
-            return copy_store(conn, out, dst_shown=str(dest))
+            return copy_out(conn, out, dst_shown=str(dest))
         finally:
             out.close()
     except BaseException:
@@ -233,7 +296,8 @@ def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[n
         made = next(store.free_names(folder, name))
     try:
         store.ensure_private_dir(folder)
-        counts = copy_to_new_file(conn, st.target.shown, made)
+        with store.read_transaction(conn):
+            counts = copy_to_new_file(conn, st.target.shown, made)
     except FileExistsError:
         raise InputError(f"{made} already exists; it was left untouched") from None
     except OSError as exc:
@@ -242,29 +306,22 @@ def _backup_pg(st, target: str | None, as_json: bool) -> None:  # type: ignore[n
 
 
 def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
-    """Replace a PostgreSQL profile's records with an SQLite backup, in one transaction,
-    after keeping the current records in a backup file."""
-    import sqlite3
+    """Replace a PostgreSQL profile's records with an SQLite backup's, in one write
+    transaction that first keeps the current records in a backup file."""
     import tempfile
 
     from jobhunt import store
-    from jobhunt.copy import copy_store
-    from jobhunt.render import Output, clean
+    from jobhunt.render import clean
 
     target = st.target
     with tempfile.TemporaryDirectory(prefix="jobhunt-restore-") as tmp:
         staged = store.stage_restore(src, Path(tmp))
-        peek = sqlite3.connect(staged)
-        try:
-            had = set(store.applied_migrations(peek))
-        finally:
-            peek.close()
-        incoming = store.open_store(staged)  # brings an older backup up to this schema
+        had = _applied(staged)
+        incoming = store.open_staged(staged)
         try:
             conn = st.conn()
             current = store.record_counts(conn)
             what = f"{clean(str(src))} ({_summary(store.record_counts(incoming))})"
-            kept = None
             if any(current.values()):
                 confirm(
                     f"Replace profile {target.profile} in {clean(target.shown)} "
@@ -272,26 +329,30 @@ def _restore_pg(st, src: Path, yes: bool, as_json: bool) -> None:  # type: ignor
                     "kept first.",
                     yes,
                 )
+
+            def keep() -> Path | None:
+                if not any(current.values()):
+                    return None
                 folder = pg_backup_dir()
                 store.ensure_private_dir(folder)
                 name = f"{target.schema}-{store.backup_stamp()}-pre-restore.db"
-                kept = next(store.free_names(folder, name))
-                copy_to_new_file(conn, target.shown, kept)
-            counts = copy_store(incoming, conn, dst_shown=target.shown, replace=True)
+                made = next(store.free_names(folder, name))
+                copy_to_new_file(conn, target.shown, made)
+                return made
+
+            kept = _replace(st, conn, incoming, target.shown, keep)
+            counts = store.record_counts(conn)
         finally:
             incoming.close()
-    migrated = [m for m in store.applied_migrations(conn) if m not in had]
-    out = Output(as_json=as_json)
-    if out.is_json:
-        out.json(
-            restored=str(src),
-            store=target.shown,
-            previous=str(kept) if kept else None,
-            damaged=False,
-            counts=counts,
-            migrated=migrated,
-        )
-        return
-    out.line(f"Restored {what} into {clean(target.shown)} (profile {target.profile}).")
-    if kept:
-        out.line(f"The records as they were are kept in {clean(str(kept))}.")
+    _restored(
+        as_json,
+        src,
+        target.shown,
+        kept,
+        damaged=False,
+        counts=counts,
+        migrated=[m for m in store.applied_migrations(conn) if m not in had],
+        what=what,
+        into=f"{target.shown} (profile {target.profile})",
+        kept_as="The records as they were are kept in",
+    )

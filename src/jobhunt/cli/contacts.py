@@ -17,6 +17,7 @@ from jobhunt.cli._common import (
     complete_from,
     confirm,
     day,
+    event_id_in_range,
     policy,
     state,
 )
@@ -67,6 +68,7 @@ def add(
             metavar="EVENT_ID",
             help="The networking event where you met (see: jobhunt event list).",
             autocompletion=complete_event,
+            callback=event_id_in_range,
         ),
     ] = None,
     added: Annotated[

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobhunt.cli._common import Json, Yes, complete_contact, complete_from, state
+from jobhunt.cli._common import (
+    Json,
+    Yes,
+    app_id_in_range,
+    complete_contact,
+    complete_from,
+    contact_id_in_range,
+    state,
+)
 from jobhunt.drafts import APPLICATION_KINDS, CONTACT_KINDS, KINDS
 
 if TYPE_CHECKING:
@@ -47,7 +55,7 @@ def _target_id(target: str) -> int:
             f"invalid application id {target!r}",
             hint="give an id (see: jobhunt list), or list the templates: jobhunt draft templates",
         )
-    return int(target)
+    return app_id_in_range(int(target))
 
 
 def _kind(kind: str | None, allowed: tuple[str, ...], other: tuple[str, ...], usage: str) -> str:
@@ -206,6 +214,7 @@ def draft(
             metavar="CONTACT_ID",
             help="Draft a networking message to this contact instead (see: jobhunt contact list).",
             autocompletion=complete_contact,
+            callback=contact_id_in_range,
         ),
     ] = None,
     kind: Annotated[

@@ -179,14 +179,13 @@ def worklog(
     week (applications made, follow-ups, interviews held) with the date, employer,
     position, the posting's URL and location, the contact person and method (only when
     recorded) and the result. Check it before you submit it."""
-    import json
     from datetime import timedelta
 
     from jobhunt import store, validate
     from jobhunt.dates import week_start
     from jobhunt.io import csvio
     from jobhunt.io import worklog as log
-    from jobhunt.render import JSON_VERSION, Output, clean, jsonable
+    from jobhunt.render import JSON_VERSION, Output, clean, json_text, jsonable
 
     chosen = "json" if as_json else validate.choice(fmt, "format", WORKLOG_FORMATS)
     start = week_start(day(week), policy().first_weekday)
@@ -203,7 +202,7 @@ def worklog(
         payload = {"start": start, "end": end, "entries": [e.view() for e in found]}
         if output:
             body = {"version": JSON_VERSION, **jsonable(payload)}
-            data = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            data = (json_text(body) + "\n").encode("utf-8")
             _emit(ctx, data, output, what)
         else:
             Output(as_json=True).json(**payload)

@@ -98,7 +98,8 @@ def _commit(
         if not st.is_pg and store.has_any_record(conn)
         else None
     )
-    with store.transaction(conn, undo_label=st.command):
+    # A big import holds the writer lock for long: other writers wait for it, and say so.
+    with store.long_writer(conn, st.command), store.transaction(conn, undo_label=st.command):
         report, writes = replan()
         if report.changes:
             apply(writes)
@@ -314,7 +315,12 @@ def json_(
             else:
                 jsonimport.refuse_unless_empty(conn)
         return jsonimport.plan(
-            document, source=name, merge=merge, existing_skills=skills, strict=strict
+            document,
+            source=name,
+            merge=merge,
+            existing_skills=skills,
+            strict=strict,
+            today=local_today(),
         )
 
     report, _ = replan()

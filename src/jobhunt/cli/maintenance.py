@@ -14,7 +14,10 @@ def undo(ctx: typer.Context, as_json: Json = False) -> None:
     from jobhunt.errors import JobhuntError
     from jobhunt.render import Output, clean
 
-    done = store.undo_last(state(ctx).conn())
+    st = state(ctx)
+    conn = st.conn()
+    with store.long_writer(conn, st.command):  # the undo of an import may take a while
+        done = store.undo_last(conn)
     if done is None:
         raise JobhuntError("nothing to undo", hint="only changes made since undo was set up count")
     label, when, changes = done
@@ -34,11 +37,18 @@ def doctor(ctx: typer.Context, as_json: Json = False) -> None:
     from jobhunt.location import HINT, risk
 
     st = state(ctx)
-    conn = st.conn()
     checks: list[dict[str, object]] = []
 
     def check(name: str, ok: bool, detail: str, fix: str | None = None) -> None:
         checks.append({"check": name, "ok": ok, "detail": detail, "fix": None if ok else fix})
+
+    try:
+        conn = st.conn()
+    except store.SchemaMismatch as exc:  # refused before anything else is read
+        check("store", True, st.target.shown)
+        check("schema", False, f"objects jobhunt did not make: {exc.shown}", exc.hint)
+        _report(checks, as_json)
+        return
 
     if st.is_pg:
         _pg_checks(st, conn, check)
@@ -78,7 +88,35 @@ def doctor(ctx: typer.Context, as_json: Json = False) -> None:
         )
     problem = risk(path)
     check("location", problem is None, problem or "local disk", HINT)
+    _file_checks(path, check)
     _report(checks, as_json)
+
+
+def _file_checks(path, check) -> None:  # type: ignore[no-untyped-def]
+    """Reported only when there is something to fix: backup files that fail their check
+    (what a full disk left), and what a killed restore or backup left behind."""
+    import shlex
+
+    from jobhunt import store
+
+    bad = store.bad_backups(path)
+    if bad:
+        check(
+            "backups",
+            False,
+            f"{len(bad)} backup files fail their check (empty or cut short); they are not "
+            "counted when old backups are pruned",
+            "rm -f " + " ".join(shlex.quote(str(p)) for p in bad),
+        )
+    left = store.leftovers(path.parent) + store.leftovers(store.backup_dir(path))
+    if left:
+        size = sum(p.stat().st_size for p in left if p.exists())
+        check(
+            "leftovers",
+            False,
+            f"{len(left)} files ({size} bytes) left by a restore or backup that was killed",
+            "rm -f " + " ".join(shlex.quote(str(p)) for p in left),
+        )
 
 
 def _schema_check(conn, check) -> None:  # type: ignore[no-untyped-def]

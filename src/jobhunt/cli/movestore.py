@@ -177,25 +177,12 @@ def _pg_profiles(target) -> list[tuple]:  # type: ignore[no-untyped-def]
 
 def _sqlite_profiles(base) -> list[tuple]:  # type: ignore[no-untyped-def]
     """The default profile's file `base`, and the profile files beside it."""
-    from jobhunt import backend, store
+    from jobhunt import store
 
-    candidates = [(backend.DEFAULT_PROFILE, base)]
-    prefix, suffix = f"{base.stem}.", base.suffix or ".db"
-    if base.parent.is_dir():
-        for entry in sorted(base.parent.iterdir()):
-            middle = entry.name[len(prefix) : -len(suffix)]
-            if (
-                entry.name.startswith(prefix)
-                and entry.name.endswith(suffix)
-                and backend.PROFILE_RE.match(middle)
-                and middle != backend.DEFAULT_PROFILE
-            ):
-                candidates.append((middle, entry))
-    return sorted(
+    return [
         (name, *_counts(lambda path=path: store.open_read_only(path)))
-        for name, path in candidates
-        if path.is_file()
-    )
+        for name, path in store.profile_files(base)
+    ]
 
 
 def _server_of(conn) -> tuple:  # type: ignore[no-untyped-def]

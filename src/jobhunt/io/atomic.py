@@ -25,11 +25,32 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_target(path: Path, *, store_path: Path | None = None) -> Path:
-    """Refuse targets that cannot or must not be replaced: folders, the store itself."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _is_database(path: Path) -> bool:
+    """An SQLite file (any jobhunt store, profile or backup), or one of its journals."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix) and path.name != suffix:
+            path = path.with_name(path.name[: -len(suffix)])
+            break
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def check_target(path: Path, *, store_path: Path | None = None, raw: str = "") -> Path:
+    """Refuse targets that cannot or must not be replaced: folders (a path ending in '/'
+    is one, even when it does not exist), the store, any SQLite database (another
+    profile's store, a backup) and its journals."""
     path = path.expanduser()
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name to write to")
+    if path.is_dir() or raw.endswith(("/", os.sep)):
+        raise InputError(
+            f"{path} is a folder{'' if path.is_dir() else ' (it does not exist)'}; "
+            "give a file name to write to"
+        )
     if store_path is not None:
         for sidecar in ("", "-wal", "-shm"):
             if _same_file(path, store_path.with_name(store_path.name + sidecar)):
@@ -37,15 +58,22 @@ def check_target(path: Path, *, store_path: Path | None = None) -> Path:
                     f"refusing to overwrite the store {store_path} with an export",
                     hint="give another file name with -o",
                 )
+    if _is_database(path):
+        raise InputError(
+            f"refusing to overwrite {path}: it is a jobhunt store or backup (an SQLite "
+            "database); it was left untouched",
+            hint="give another file name with -o",
+        )
     parent = path.parent
     if not parent.is_dir():
         raise InputError(f"cannot write {path}: the folder {parent} does not exist")
     return path
 
 
-def write_atomic(path: Path, data: bytes, *, store_path: Path | None = None) -> Path:
-    """Replace `path` with `data` atomically; the file is private to the user (0600)."""
-    path = check_target(Path(path), store_path=store_path)
+def write_atomic(path: Path, data: bytes, *, store_path: Path | None = None, raw: str = "") -> Path:
+    """Replace `path` with `data` atomically; the file is private to the user (0600).
+    `raw` is the path as typed (a trailing '/' names a folder)."""
+    path = check_target(Path(path), store_path=store_path, raw=raw)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -97,7 +125,7 @@ def emit(data: bytes, output: str | None, *, store_path: Path | None = None) -> 
     Returns the file written, or None for standard output.
     """
     if output and output != STDOUT:
-        return write_atomic(Path(output), data, store_path=store_path)
+        return write_atomic(Path(output), data, store_path=store_path, raw=output)
     stream = sys.stdout
     try:
         tty = stream.isatty()

@@ -14,7 +14,8 @@ live schema, so a migration that adds a column cannot be forgotten.
 
 `load` turns a file into a document or one clear error; `check_record`,
 `check_skills` and `check_children` check one record against its spec (types, dates,
-choices) and raise `Invalid` with the reason.
+choices, and the ranges every path in shares: `validate.day`, `validate.period`,
+`validate.record_id`) and raise `Invalid` with the reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from jobhunt import validate
+from jobhunt.dates import MAX_YEAR, MIN_YEAR
 from jobhunt.errors import InputError
 from jobhunt.records import (
     CONTACT_KINDS,
@@ -62,7 +65,7 @@ APPLICATION = _cols(
     ("company", "company", "req"),
     ("role", "role", "req"),
     ("status", "status", "enum", STATUSES),
-    ("applied_on", "applied_on", "day?"),
+    ("applied_on", "applied_on", "fact?"),
     ("job_type", "job_type", "enum?", JOB_TYPES),
     ("source", "source", "text"),
     ("url", "url", "text"),
@@ -75,7 +78,7 @@ APPLICATION = _cols(
 EVENT = _cols(
     ("id", "id", "id"),
     ("kind", "kind", "enum", EVENT_KINDS),
-    ("on", "on_day", "day"),
+    ("on", "on_day", "event-day"),
     ("channel", "channel", "enum?", FOLLOW_UP_CHANNELS),
     ("status", "status", "enum?", STATUSES),
     ("until", "until_day", "day?"),
@@ -94,17 +97,17 @@ CONTACT = _cols(
     ("phone", "phone", "text"),
     ("url", "url", "text"),
     ("met", "met", "text"),
-    ("every_days", "every_days", "count?"),
+    ("every_days", "every_days", "period?"),
     ("note", "note", "text"),
     ("met_at_event_id", "met_at_event_id", "ref?"),
-    ("added_on", "added_on", "day"),
+    ("added_on", "added_on", "fact"),
     ("created_at", "created_at", "instant"),
 )
 INTERACTION = _cols(
     ("id", "id", "id"),
     ("contact_id", "contact_id", "ref"),
     ("via", "via", "enum", TOUCH_CHANNELS),
-    ("on", "on_day", "day"),
+    ("on", "on_day", "fact"),
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
 )
@@ -135,18 +138,18 @@ COURSE = _cols(
     ("url", "url", "text"),
     ("note", "note", "text"),
     ("status", "status", "enum", COURSE_STATUSES),
-    ("added_on", "added_on", "day"),
+    ("added_on", "added_on", "fact"),
     ("created_at", "created_at", "instant"),
 )
 LOG = _cols(
     ("id", "id", "id"),
-    ("on", "on_day", "day"),
+    ("on", "on_day", "fact"),
     ("hours", "hours", "hours?"),
     ("progress", "progress", "pct?"),
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
 )
-SKILL = _cols(("name", "name", "req"), ("added_on", "added_on", "day"))
+SKILL = _cols(("name", "name", "req"), ("added_on", "added_on", "fact"))
 NUDGE = _cols(("key", "key", "req"), ("shown_on", "shown_on", "day"))
 
 # Every table the export covers, with the columns it reads (the schema test uses this).
@@ -239,16 +242,27 @@ def _check_text(value: Any, key: str) -> str:
     return value
 
 
-def _check_day(value: Any, key: str) -> str:
+def _check_day(value: Any, key: str, *, today: date | None = None) -> str:
+    """A YYYY-MM-DD day in range (validate.day); with `today`, a fact not after it."""
     if not isinstance(value, str):
         raise Invalid(f"{key} must be a YYYY-MM-DD date")
     try:
-        ok = date.fromisoformat(value).isoformat() == value
+        day = date.fromisoformat(value)
+        ok = day.isoformat() == value
     except ValueError:
         ok = False
     if not ok:
         raise Invalid(f"{key} {value!r} is not a YYYY-MM-DD date")
+    _in_range(validate.day, day, key, today=today)
     return value
+
+
+def _in_range(check: Any, *args: Any, **kwargs: Any) -> Any:
+    """One of validate's range checks, its refusal as this record's reason."""
+    try:
+        return check(*args, **kwargs)
+    except InputError as exc:
+        raise Invalid(exc.message) from None
 
 
 def _check_int(value: Any, key: str) -> int:
@@ -257,8 +271,9 @@ def _check_int(value: Any, key: str) -> int:
     return value
 
 
-def _check(col: Col, record: dict[str, Any]) -> Any:
-    """The stored value of one field, or Invalid."""
+def _check(col: Col, record: dict[str, Any], today: date | None) -> Any:
+    """The stored value of one field, or Invalid. With `today`, facts (applied, added,
+    touched, logged, any history entry but an interview) may not be after it."""
     key, kind = col.key, col.kind
     if kind == "flag":
         value = record.get(key, True)
@@ -271,12 +286,8 @@ def _check(col: Col, record: dict[str, Any]) -> Any:
             return None
         raise Invalid(f"{key} is missing")
     value = record[key]
-    if kind == "id":
-        if _check_int(value, key) <= 0:
-            raise Invalid(f"{key} must be a positive number")
-        return value
-    if kind in ("ref", "ref?"):
-        return _check_int(value, key)
+    if kind in ("id", "ref", "ref?"):
+        return _in_range(validate.record_id, _check_int(value, key), key)
     if kind == "req":
         if not _check_text(value, key).strip():
             raise Invalid(f"{key} must not be blank")
@@ -285,21 +296,25 @@ def _check(col: Col, record: dict[str, Any]) -> Any:
         return _check_text(value, key)
     if kind in ("day", "day?"):
         return _check_day(value, key)
+    if kind in ("fact", "fact?"):
+        return _check_day(value, key, today=today)
+    if kind == "event-day":  # an interview may lie ahead; the rest of the history may not
+        return _check_day(value, key, today=None if record.get("kind") == "interview" else today)
     if kind == "instant":
         _check_text(value, key)
         try:
-            datetime.fromisoformat(value)
+            when = datetime.fromisoformat(value)
         except ValueError:
             raise Invalid(f"{key} {value!r} is not an ISO 8601 time") from None
+        if not MIN_YEAR <= when.year <= MAX_YEAR:
+            raise Invalid(f"{key} {value}: the year must be from {MIN_YEAR} to {MAX_YEAR}")
         return value
     if kind in ("enum", "enum?"):
         if value not in col.choices:
             raise Invalid(f"{key} {value!r} is not one of: {', '.join(col.choices)}")
         return value
-    if kind == "count?":
-        if _check_int(value, key) <= 0:
-            raise Invalid(f"{key} must be 1 or more")
-        return value
+    if kind == "period?":
+        return _in_range(validate.period, _check_int(value, key), key)
     if kind == "pct?":
         if not 0 <= _check_int(value, key) <= 100:
             raise Invalid(f"{key} must be from 0 to 100")
@@ -321,13 +336,19 @@ def _check(col: Col, record: dict[str, Any]) -> Any:
     raise AssertionError(kind)
 
 
-def check_record(spec: tuple[Col, ...], record: Any, *, nested: Sequence[str] = ()) -> list[Any]:
+def check_record(
+    spec: tuple[Col, ...],
+    record: Any,
+    *,
+    nested: Sequence[str] = (),
+    today: date | None = None,
+) -> list[Any]:
     if not isinstance(record, dict):
         raise Invalid("must be an object")
     unknown = set(record) - {c.key for c in spec} - set(nested)
     if unknown:
         raise Invalid(f"unknown field {sorted(unknown)[0]!r}")
-    return [_check(col, record) for col in spec]
+    return [_check(col, record, today) for col in spec]
 
 
 def check_skills(record: dict[str, Any]) -> list[str]:
@@ -344,14 +365,16 @@ def check_skills(record: dict[str, Any]) -> list[str]:
     return list(values)
 
 
-def check_children(record: dict[str, Any], key: str, spec: tuple[Col, ...]) -> list[list[Any]]:
+def check_children(
+    record: dict[str, Any], key: str, spec: tuple[Col, ...], *, today: date | None = None
+) -> list[list[Any]]:
     values = record.get(key, [])
     if not isinstance(values, list):
         raise Invalid(f"{key} must be a list")
     out = []
     for index, child in enumerate(values):
         try:
-            out.append(check_record(spec, child))
+            out.append(check_record(spec, child, today=today))
         except Invalid as exc:
             raise Invalid(f"{key}[{index}]: {exc}") from None
     return out

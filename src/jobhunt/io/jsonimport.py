@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from jobhunt.errors import InputError
@@ -109,8 +110,10 @@ def plan(
     merge: bool = False,
     existing_skills: set[str] | None = None,  # their skill_key()s
     strict: bool = False,
+    today: date | None = None,
 ) -> tuple[Report, Bundle]:
-    """Check every record (pure). Rejects carry their place (``applications[3]``)."""
+    """Check every record (pure). Rejects carry their place (``applications[3]``).
+    With `today`, facts dated after it are rejected (see jsondoc)."""
     report = Report(kind="json", source=source, strict=strict)
     bundle = Bundle(merge=merge)
     known = set(SECTIONS) | {"version", "kind", "schema", "exported_at"}
@@ -139,13 +142,13 @@ def plan(
             raise Invalid(f"{what} {value} is used twice")
 
     def meetup(record: Any) -> None:
-        row = check_record(MEETUP, record)
+        row = check_record(MEETUP, record, today=today)
         unique("meetups", row[0])
         ids["meetups"].add(row[0])
         bundle.meetups.append(row)
 
     def contact(record: Any) -> None:
-        row = check_record(CONTACT, record)
+        row = check_record(CONTACT, record, today=today)
         unique("contacts", row[0])
         met_at = row[11]
         if met_at is not None and met_at not in ids["meetups"]:
@@ -154,7 +157,7 @@ def plan(
         bundle.contacts.append(row)
 
     def interaction(record: Any) -> None:
-        row = check_record(INTERACTION, record)
+        row = check_record(INTERACTION, record, today=today)
         unique("interactions", row[0])
         if row[1] not in ids["contacts"]:
             raise Invalid(f"contact_id {row[1]} names no contact in the file")
@@ -162,10 +165,10 @@ def plan(
         bundle.interactions.append(row)
 
     def application(record: Any) -> None:
-        row = check_record(APPLICATION, record, nested=("skills", "events"))
+        row = check_record(APPLICATION, record, nested=("skills", "events"), today=today)
         unique("applications", row[0])
         skills = check_skills(record)
-        events = check_children(record, "events", EVENT)
+        events = check_children(record, "events", EVENT, today=today)
         for event in events:
             unique("events", event[0], "event id")
         for event in events:
@@ -176,7 +179,7 @@ def plan(
     links_seen: set[tuple[int, int]] = set()
 
     def link(record: Any) -> None:
-        row = check_record(LINK, record)
+        row = check_record(LINK, record, today=today)
         if row[0] not in ids["contacts"]:
             raise Invalid(f"contact_id {row[0]} names no contact in the file")
         if row[1] not in ids["applications"]:
@@ -187,10 +190,10 @@ def plan(
         bundle.links.append(row)
 
     def course(record: Any) -> None:
-        row = check_record(COURSE, record, nested=("skills", "logs"))
+        row = check_record(COURSE, record, nested=("skills", "logs"), today=today)
         unique("courses", row[0])
         skills = check_skills(record)
-        logs = check_children(record, "logs", LOG)
+        logs = check_children(record, "logs", LOG, today=today)
         for log in logs:
             unique("logs", log[0], "log id")
         for log in logs:
@@ -201,7 +204,7 @@ def plan(
     skills_seen: set[str] = set()
 
     def skill(record: Any) -> None:
-        row = check_record(SKILL, record)
+        row = check_record(SKILL, record, today=today)
         folded = skill_key(row[0])  # the same skill as the store's constraint sees it
         if folded in skills_seen:
             raise Invalid(f"skill {row[0]!r} is listed twice")
@@ -213,7 +216,7 @@ def plan(
     nudges_seen: set[tuple[str, str]] = set()
 
     def nudge(record: Any) -> None:
-        row = check_record(NUDGE, record)
+        row = check_record(NUDGE, record, today=today)
         if (row[0], row[1]) in nudges_seen:
             raise Invalid(f"nudge {row[0]!r} shown on {row[1]} is listed twice")
         nudges_seen.add((row[0], row[1]))

@@ -7,9 +7,11 @@
 - `snapshot`: the agenda's snapshot, weekly suggestions shown, a week's counts
 - `history`: undo
 - `identity`: the store's identifier
-- `backups`: backups, automatic backups, restore staging
 - `calendar`: what a calendar export reads besides the records
+- `backups`: backups, automatic backups (pruned, counting only whole ones)
+- `restoring`: restore staging, the damaged-store swap
 - `completion`: shell-completion lookups
+- `schema`: the schema the migrations make, and checking a store against it
 - `pg`: PostgreSQL connections (imported only for a PostgreSQL store)
 
 Everything here is standard library only: the morning command, `--help` and shell
@@ -17,17 +19,15 @@ completion never pay for SQLAlchemy. See docs/architecture.md.
 """
 
 from jobhunt.store.backups import (
+    BackupFailed,
     auto_backup,
     auto_backups,
     backup_dir,
     backup_named,
     backup_stamp,
     backup_to,
+    bad_backups,
     free_names,
-    remove_staged,
-    replace_damaged,
-    restore_from,
-    stage_restore,
 )
 from jobhunt.store.calendar import (
     applications_for_calendar,
@@ -46,15 +46,21 @@ from jobhunt.store.connection import (
     connect,
     dialect,
     end_undo_point,
+    long_writer,
     read_transaction,
     transaction,
     utc_now,
 )
 from jobhunt.store.files import (
     RESTORE_HINT,
+    clean_leftovers,
+    disk_full,
     ensure_private_dir,
+    failure,
     file_mode,
+    leftovers,
     open_read_only,
+    profile_files,
     resolve_path,
 )
 from jobhunt.store.history import undo_last
@@ -63,8 +69,10 @@ from jobhunt.store.opening import (
     applied_migrations,
     exists,
     migrate,
+    open_staged,
     open_store,
     open_target,
+    require_profile,
     warn_location_once,
 )
 from jobhunt.store.queries import (
@@ -90,6 +98,8 @@ from jobhunt.store.queries import (
     pending_applications,
     record_counts,
 )
+from jobhunt.store.restoring import remove_staged, replace_damaged, stage_restore
+from jobhunt.store.schema import SchemaMismatch
 from jobhunt.store.snapshot import (
     activity_days,
     applications_as_of,
@@ -103,6 +113,8 @@ __all__ = [
     "LOCKED_HINT",
     "RESTORE_HINT",
     "UNDO_KEEP",
+    "BackupFailed",
+    "SchemaMismatch",
     "activity_days",
     "applications_active_between",
     "applications_as_of",
@@ -115,9 +127,11 @@ __all__ = [
     "backup_named",
     "backup_stamp",
     "backup_to",
+    "bad_backups",
     "begin_undo_point",
     "busy_timeout_ms",
     "change_days",
+    "clean_leftovers",
     "complete_ids",
     "completion_label",
     "connect",
@@ -126,9 +140,11 @@ __all__ = [
     "course_logs",
     "created_times",
     "dialect",
+    "disk_full",
     "end_undo_point",
     "ensure_private_dir",
     "exists",
+    "failure",
     "file_mode",
     "free_names",
     "get_application",
@@ -141,6 +157,7 @@ __all__ = [
     "interaction_days",
     "interactions_of",
     "keep_identity",
+    "leftovers",
     "linked_contacts",
     "links_for",
     "list_applications",
@@ -149,18 +166,21 @@ __all__ = [
     "list_meetups",
     "list_skills",
     "load_snapshot",
+    "long_writer",
     "migrate",
     "open_read_only",
+    "open_staged",
     "open_store",
     "open_target",
     "pending_applications",
+    "profile_files",
     "read_transaction",
     "record_counts",
     "record_nudges",
     "remove_staged",
     "replace_damaged",
+    "require_profile",
     "resolve_path",
-    "restore_from",
     "revisions",
     "stage_restore",
     "store_id",

@@ -5,14 +5,18 @@ opens that leave nothing behind next to the file."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 from jobhunt.backend import ENV_DB, default_path
 from jobhunt.errors import StoreError
-from jobhunt.store.connection import BUSY_TIMEOUT_MS, busy_timeout_ms, open_here
+from jobhunt.store import schema
+from jobhunt.store.connection import BUSY_TIMEOUT_MS, alive, busy_timeout_ms, open_here
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 RESTORE_HINT = "restore a backup: jobhunt restore PATH"
@@ -29,9 +33,41 @@ def resolve_path(option: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(directory: Path) -> None:
-    if not directory.exists():
-        directory.mkdir(parents=True, mode=0o700)
-        os.chmod(directory, 0o700)
+    """Create `directory` and every missing folder above it 0700, whatever the umask
+    (`mkdir(parents=True)` would give the parents the umask's mode: 0777 under 000)."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, left as it is
+        os.chmod(folder, 0o700)
+
+
+def profile_files(base: Path) -> list[tuple[str, Path]]:
+    """The SQLite profiles beside the default profile's file `base`: ("default", base)
+    if it exists, and every `{stem}.NAME{suffix}` file; sorted by name."""
+    from jobhunt.backend import DEFAULT_PROFILE, PROFILE_RE
+
+    found = [(DEFAULT_PROFILE, base)] if base.is_file() else []
+    prefix, suffix = f"{base.stem}.", base.suffix or ".db"
+    with contextlib.suppress(OSError):
+        for entry in base.parent.iterdir():
+            middle = entry.name[len(prefix) : -len(suffix)]
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(suffix)
+                and PROFILE_RE.match(middle)
+                and middle != DEFAULT_PROFILE
+                and entry.is_file()
+            ):
+                found.append((middle, entry))
+    return sorted(found)
 
 
 def writable(path: Path) -> bool:
@@ -51,7 +87,7 @@ def _page_size(head: bytes) -> int | None:
     return size if 512 <= size <= 65536 and size & (size - 1) == 0 else None
 
 
-def _is_cut_short(path: Path, head: bytes) -> bool:
+def is_cut_short(path: Path, head: bytes) -> bool:
     """True if the file is shorter than its header says (a bad copy, a full disk).
 
     The header's page count is trusted only as SQLite does (change counter equal to the
@@ -73,6 +109,67 @@ def _is_cut_short(path: Path, head: bytes) -> bool:
 def _read_head(path: Path) -> bytes:
     with open(path, "rb") as handle:
         return handle.read(100)
+
+
+# --------------------------------------------------------------------------- full disks, leftovers
+
+FULL_BELOW = 256 * 1024  # bytes free under which an I/O error is put down to a full disk
+
+
+def disk_full(folder: Path) -> bool:
+    """Is the disk holding `folder` (or its nearest existing parent) full?"""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < FULL_BELOW
+
+
+def failure(folder: Path, exc: BaseException) -> str:
+    """Why writing (or reading) beside `folder` failed, in words: "the disk is full" when
+    it is (SQLite says "disk I/O error" when it cannot even make its -shm file)."""
+    text = getattr(exc, "strerror", None) or str(exc)
+    full = getattr(exc, "errno", None) == errno.ENOSPC or "full" in text
+    if full or (("I/O" in text or "disk" in text) and disk_full(folder)):
+        return f"the disk is full (no space left for {folder})"
+    return text
+
+
+# .restore-PID-xxxx.db (and its journals); .NAME.partial-PID (and its journal)
+_STAGED = re.compile(r"^\.restore-(?:(\d+)-)?[A-Za-z0-9_]+\.db(?:-journal|-wal|-shm)?$")
+_PARTIAL = re.compile(r"^\..+\.(?:partial|writer)-(\d+)(?:-journal|-wal|-shm)?$")
+_OLD_SECONDS = 24 * 3600  # a staged copy without a process id (older jobhunt): after a day
+
+
+def leftovers(directory: Path) -> list[Path]:
+    """Files in `directory` that a killed restore, backup or long writer left behind (a
+    staged copy, a partial backup, a writer's marker), their process gone."""
+    found = []
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _STAGED.match(entry.name) or _PARTIAL.match(entry.name)
+        if match is None:
+            continue
+        stale = False
+        if match[1] is not None:
+            stale = not alive(int(match[1]))
+        else:
+            with contextlib.suppress(OSError):
+                stale = time.time() - entry.stat().st_mtime > _OLD_SECONDS
+        if stale:
+            found.append(entry)
+    return sorted(found)
+
+
+def clean_leftovers(directory: Path) -> None:
+    for path in leftovers(directory):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def check_file(path: Path) -> bool:
@@ -114,7 +211,7 @@ def check_file(path: Path) -> bool:
         return False
     if not head:
         return True  # empty: nothing to lose (and how a new store starts out)
-    if _is_cut_short(path, head):
+    if is_cut_short(path, head):
         raise StoreError(
             f"the store {path} is damaged (truncated: the file is shorter than its header "
             "says); it was left untouched",
@@ -123,8 +220,9 @@ def check_file(path: Path) -> bool:
     return False
 
 
-def inspect_file(path: Path) -> tuple[set[str], bool]:
-    """(applied migration names, has other tables), read without changing the file.
+def inspect_file(path: Path) -> tuple[set[str], bool, tuple[tuple[str, ...], ...]]:
+    """(applied migration names, has other tables, its schema as `schema.rows_of`
+    gives it), read without changing the file.
 
     Nothing is deleted here: another jobhunt may have the store open, and removing the
     -wal/-shm files it uses loses its writes and corrupts the store. A store with a -wal
@@ -140,17 +238,23 @@ def inspect_file(path: Path) -> tuple[set[str], bool]:
             uri, uri=True, timeout=busy_timeout_ms() / 1000, isolation_level=None
         )
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open the store {path}: {exc}") from exc
+        raise StoreError(f"cannot open the store {path}: {failure(path.parent, exc)}") from exc
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # One read transaction: the schema and the migrations that made it, as of one
+        # moment (another jobhunt may be migrating the store right now).
+        conn.execute("BEGIN")
+        rows = schema.rows_of(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        tables = {r[1] for r in rows if r[0] == "table"}
         applied: set[str] = set()
         if "schema_migrations" in tables:
             applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
-        return applied, bool(tables - {"schema_migrations"})
+        return applied, bool(tables - {"schema_migrations"}), rows
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise  # the CLI's error trap words this one
-        raise StoreError(f"cannot read the store {path}: {exc}; it was left untouched") from exc
+        raise StoreError(
+            f"cannot read the store {path}: {failure(path.parent, exc)}; it was left untouched"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
             raise StoreError(

@@ -9,11 +9,18 @@ import sqlite3
 from pathlib import Path
 
 from jobhunt.backend import Target
-from jobhunt.errors import StoreError
+from jobhunt.errors import JobhuntError, StoreError
 from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
+from jobhunt.store import schema
 from jobhunt.store.backups import backup_before_migration
 from jobhunt.store.connection import connect, dialect, transaction, utc_now
-from jobhunt.store.files import check_file, ensure_private_dir, inspect_file, writable
+from jobhunt.store.files import (
+    check_file,
+    ensure_private_dir,
+    inspect_file,
+    profile_files,
+    writable,
+)
 
 
 def open_target(target: Target) -> sqlite3.Connection:
@@ -39,6 +46,31 @@ def exists(target: Target) -> bool:
         conn.close()
 
 
+def require_profile(target: Target, default: Target) -> None:
+    """Refuse a named profile that does not exist (a typo in --profile must not make an
+    empty profile): `no profile "annn" (profiles: ann, default)`. Creates nothing.
+    `default` is the same store's default profile (where SQLite profiles are found)."""
+    if target.is_pg:
+        from jobhunt.store import pg
+
+        conn = pg.connect(target)
+        try:
+            if pg.schema_state(conn)[0]:
+                return
+            names = pg.profiles(conn)
+        finally:
+            conn.close()
+    else:
+        assert target.path is not None
+        assert default.path is not None
+        if target.path.exists():
+            return
+        names = [name for name, _ in profile_files(default.path)]
+    raise JobhuntError(
+        f'no profile "{target.profile}" (profiles: {", ".join(names) or "none yet"})'
+    )
+
+
 def _open_pg(target: Target):  # type: ignore[no-untyped-def]
     from jobhunt.store import pg
 
@@ -58,6 +90,16 @@ def _open_pg(target: Target):  # type: ignore[no-untyped-def]
                 "it was left untouched",
                 hint="upgrade jobhunt: pip install --upgrade jobhunt",
             )
+        if applied and schema.pg_problems(conn, applied):
+            # Another jobhunt may have been migrating the profile meanwhile (the catalog
+            # functions see its changes as they commit): look again holding the writer
+            # lock, under which migrations run.
+            with transaction(conn):
+                applied = pg.schema_state(conn)[1]
+                found = schema.pg_rows(conn, target.schema)
+            wrong = schema.pg_problems(conn, applied, found)
+            if wrong:
+                raise schema.SchemaMismatch(where, wrong, "; it was left untouched")
         if applied != known:
             migrate(conn)
     except BaseException:
@@ -92,7 +134,7 @@ def open_store(path: Path) -> sqlite3.Connection:
         os.close(fd)
         os.chmod(path, 0o600)
     else:
-        applied, others = inspect_file(path)
+        applied, others, rows = inspect_file(path)
         if not applied and others:
             raise StoreError(
                 f"{path} is an SQLite database but not a jobhunt store; it was left untouched",
@@ -104,11 +146,25 @@ def open_store(path: Path) -> sqlite3.Connection:
                 "it was left untouched",
                 hint="upgrade jobhunt: pip install --upgrade jobhunt",
             )
+        schema.check(f"the store {path}", applied, rows, "; it was left untouched")
         if applied == known:
             return connect(path)
     conn = connect(path)
     try:
         migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_staged(staged: Path) -> sqlite3.Connection:
+    """Open a checked staged copy of a backup (restoring.stage_restore) and bring it up
+    to this version's migrations; it is jobhunt's own temporary file, so no backup of it
+    is kept first."""
+    conn = connect(staged)
+    try:
+        migrate(conn)
     except BaseException:
         conn.close()
         raise

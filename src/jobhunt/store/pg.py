@@ -18,6 +18,7 @@ from typing import Any
 
 from jobhunt.backend import Target, mask_text
 from jobhunt.errors import StoreError
+from jobhunt.store import connection
 from jobhunt.store.connection import busy_timeout_ms
 
 LOCK_CLASS = 0x6A6F62  # "job": the first key of jobhunt's advisory locks
@@ -80,8 +81,44 @@ class PgConnection:
 
 
 def lock_writers(raw: Any, target: Target) -> None:
-    """Take this profile's writer lock for the rest of the transaction."""
-    raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, target.schema))
+    """Take this profile's writer lock for the rest of the transaction: at once when it
+    is free; else wait (lock_timeout, the busy timeout), and keep waiting while the
+    holder is a jobhunt that said it is a long writer (`connection.long_writer`),
+    saying once what is waited for."""
+    key = (LOCK_CLASS, target.schema)
+    if raw.execute("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", key).fetchone()[0]:
+        return
+    psycopg = _import_psycopg()
+    told = False
+    while True:
+        raw.execute("SAVEPOINT jobhunt_writer")
+        try:
+            raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", key)
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled):
+            raw.execute("ROLLBACK TO SAVEPOINT jobhunt_writer")
+            holder = _long_holder(raw, target)
+            if holder is None:
+                raise
+            if not told and connection.on_wait is not None:
+                connection.on_wait(f"Waiting for another jobhunt to finish: {holder}")
+            told = True
+            continue
+        raw.execute("RELEASE SAVEPOINT jobhunt_writer")
+        return
+
+
+def _long_holder(raw: Any, target: Target) -> str | None:
+    """What the holder of the profile's writer lock runs, if it is a long writer."""
+    row = raw.execute(
+        "SELECT a.pid, a.application_name, a.xact_start FROM pg_locks l "
+        "JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s "
+        "AND l.objid = ((hashtext(%s)::bigint + 4294967296) %% 4294967296)::oid",
+        (LOCK_CLASS, target.schema),
+    ).fetchone()
+    if row is None or not str(row[1]).startswith(connection.LONG):
+        return None
+    return f"{row[1][len(connection.LONG) :]} (server process {row[0]}, since {row[2]:%H:%M:%S})"
 
 
 def raw_connect(
