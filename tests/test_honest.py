@@ -15,13 +15,13 @@ from tests import storeview
 
 SLOW_IMPORT = """
 import time
-from jobhunt.io import appmatch
-_apply = appmatch.apply
+from jobhunt.io import appwrite
+_apply = appwrite.apply
 def apply(*a, **kw):
     _apply(*a, **kw)
     print("holding", flush=True)
     time.sleep(float(os.environ["HOLD_S"]))
-appmatch.apply = apply
+appwrite.apply = apply
 """
 
 
