@@ -96,9 +96,11 @@ def is_cut_short(path: Path, head: bytes) -> bool:
     """
     if len(head) < 100:
         return True
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        return False
+    try:  # another process's last connection may remove its -wal file at any moment
+        if path.with_name(path.name + "-wal").stat().st_size:
+            return False
+    except FileNotFoundError:
+        pass
     page_size = _page_size(head)
     pages = int.from_bytes(head[28:32], "big")
     if page_size is None or not pages or head[24:28] != head[92:96]:
