@@ -229,3 +229,31 @@ def test_contact_commands_see_the_offer_step_up_as_the_agenda_does(jh, three) ->
     assert after["next_touch"] == "2026-10-01"  # 30 days while the offer is pending
     [touch] = [a for a in jh.json("today")["actions"] if a["kind"] == "touch"]
     assert touch["due"] == after["next_touch"]
+
+
+def test_imports_refuse_an_interview_before_the_applied_date(jh, tmp_path: Path) -> None:
+    sheet = tmp_path / "apps.csv"
+    sheet.write_text(
+        "Company,Title,Date Applied,Interview Date\n"
+        "Acme,Dev,2026-11-10,2026-11-03\n"
+        "Beta,QA,2026-11-10,2026-11-12\n",
+        encoding="utf-8",
+    )
+    report = jh.json("import", "csv", str(sheet))["import"]
+    assert [r["line"] for r in report["rejected"]] == [2]
+    assert "interview date 2026-11-03 is before the date applied" in report["rejected"][0]["reason"]
+    assert [a["company"] for a in jh.json("list", "--all")["applications"]] == ["Beta"]
+
+
+def test_a_json_import_refuses_a_follow_up_before_the_applied_date(jh, tmp_path: Path) -> None:
+    import json
+
+    jh("add", "Acme", "Dev", "--applied", "2026-11-10")
+    jh("log", "1", "--via", "email", "--on", "2026-11-17")
+    document = json.loads(jh("export", "json").stdout)
+    document["applications"][0]["events"][-1]["on"] = "2026-11-02"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = jh("import", "json", str(path), env={"JOBHUNT_DB": str(tmp_path / "n.db")})
+    assert "1 rejected" in result.stdout
+    assert "follow-up on 2026-11-02 is before the applied date (2026-11-10)" in result.stdout

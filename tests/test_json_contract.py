@@ -277,3 +277,31 @@ def test_store_error_with_json_goes_to_stderr(jh, tmp_path) -> None:
         result.stderr
         == f"Error: store path {folder} is a directory (hint: give a file path with --db)\n"
     )
+
+
+def test_lifecycle_action_kinds_keep_the_action_shape(jh) -> None:
+    """The wind-down's and the decision reminder's kinds, pinned like every action's."""
+    jh("add", "Acme", "Dev", "--applied", "2026-11-10")
+    jh("add", "Beta", "QA", "--applied", "2026-11-10")
+    jh("status", "2", "offer", "--respond-by", "2026-11-28")
+    [decision] = [a for a in jh.json("today")["actions"] if a["kind"] == "decision"]
+    assert set(decision) == ACTION_KEYS
+    assert (decision["section"], decision["application_id"], decision["due"]) == (
+        "follow_up",
+        2,
+        "2026-11-28",
+    )
+    jh("contact", "add", "Ann", "--company", "Beta")
+    jh("contact", "link", "1", "2")
+    jh("status", "2", "accepted", "--type", "full-time")
+    data = jh.json("today")
+    assert set(data) == {"version", "date", "search_ended", "actions"}
+    assert set(data["search_ended"]) == {"application_id", "company", "role", "on"}
+    assert [(a["kind"], a["section"]) for a in data["actions"]] == [
+        ("withdraw", "wind_down"),
+        ("thank_accepted", "wind_down"),
+    ]
+    for action in data["actions"]:
+        assert set(action) == ACTION_KEYS
+    assert data["actions"][0]["command"] == "jobhunt status 1 withdrawn"
+    assert data["actions"][1]["contact_id"] == 1

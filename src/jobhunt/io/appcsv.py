@@ -284,6 +284,13 @@ def parse_row(
         ahead = None if name == "interview_on" else today  # interviews may lie ahead
         order = orders.get(name, (None, False))
         dates[name] = _day(raw, label, parse_date, order, today=ahead) if raw else None
+    applied = dates.get("applied_on")
+    interview = dates.get("interview_on")
+    if applied is not None and interview is not None and interview < applied:
+        raise InputError(
+            f"interview date {interview.isoformat()} is before the date applied "
+            f"({applied.isoformat()})"
+        )
     if isinstance(stages, InputError):
         raise stages
     history: list[tuple[str, date | None]] = []

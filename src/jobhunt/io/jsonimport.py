@@ -169,6 +169,11 @@ def plan(
         unique("applications", row[0])
         skills = check_skills(record)
         events = check_children(record, "events", EVENT, today=today)
+        applied = row[4]
+        for event in events:  # as on the command line: nothing is chased before it is sent
+            if applied and event[1] in ("follow_up", "interview") and str(event[2]) < str(applied):
+                what = "follow-up" if event[1] == "follow_up" else "interview"
+                raise Invalid(f"{what} on {event[2]} is before the applied date ({applied})")
         for event in events:
             unique("events", event[0], "event id")
         for event in events:
