@@ -10,13 +10,12 @@ While the newest undo point is a replay (label ''), the triggers record nothing:
 does not log its own changes row by row.
 
 Standard library only, and no imports from jobhunt: `migrations` builds its
-`Migration`s from the statements here.
+`Migration`s from the statements here; `store.history` reads the records back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 # The columns each table had when undo was added. Fixed here on purpose: a later
 # migration that adds a column must also recreate that table's undo triggers.
@@ -242,40 +241,3 @@ def pg_drop_text() -> list[str]:
         "DROP FUNCTION undo_record()",
         *DROP_TEXT_LOG,
     ]
-
-
-# --------------------------------------------------------------------------- reading records
-
-
-class BadRecord(ValueError):
-    """An undo record jobhunt did not write (or cannot read)."""
-
-
-def sqlite_value(value: Any) -> Any:
-    """A value from a SQLite row image: a number, text or null as it is; a REAL written
-    as [17 digits] back to that float."""
-    if (
-        value is None
-        or isinstance(value, str | float)
-        or (isinstance(value, int) and not isinstance(value, bool))
-    ):
-        return value
-    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
-        try:
-            return float(value[0])
-        except ValueError:
-            pass
-    raise BadRecord(f"a value cannot be read: {str(value)[:40]}")
-
-
-def image(text: Any) -> dict[str, Any]:
-    """A row image (JSON object text) from the log."""
-    import json
-
-    try:
-        found = json.loads(text) if isinstance(text, str) else None
-    except ValueError:
-        found = None
-    if not isinstance(found, dict) or not found:
-        raise BadRecord("the old values are not a JSON object")
-    return found

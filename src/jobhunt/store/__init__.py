@@ -8,11 +8,13 @@
 - `history`: undo
 - `identity`: the store's identifier
 - `calendar`: what a calendar export reads besides the records
+- `waiting`: long writers, and waiting for them
 - `backups`: backups, automatic backups (pruned, counting only whole ones)
 - `restoring`: restore staging, the damaged-store swap
 - `completion`: shell-completion lookups
 - `schema`: the schema the migrations make, and checking a store against it
-- `pg`: PostgreSQL connections (imported only for a PostgreSQL store)
+- `pg`, `pgschema`: PostgreSQL connections and schema checks (imported only for a
+  PostgreSQL store)
 
 Everything here is standard library only: the morning command, `--help` and shell
 completion never pay for SQLAlchemy. See docs/architecture.md.
@@ -46,7 +48,6 @@ from jobhunt.store.connection import (
     connect,
     dialect,
     end_undo_point,
-    long_writer,
     read_transaction,
     transaction,
     utc_now,
@@ -63,7 +64,6 @@ from jobhunt.store.files import (
     profile_files,
     resolve_path,
 )
-from jobhunt.store.history import undo_last
 from jobhunt.store.identity import identity, keep_identity, store_id
 from jobhunt.store.opening import (
     applied_migrations,
@@ -98,7 +98,6 @@ from jobhunt.store.queries import (
     pending_applications,
     record_counts,
 )
-from jobhunt.store.restoring import remove_staged, replace_damaged, stage_restore
 from jobhunt.store.schema import SchemaMismatch
 from jobhunt.store.snapshot import (
     activity_days,
@@ -107,6 +106,27 @@ from jobhunt.store.snapshot import (
     record_nudges,
     week_facts,
 )
+
+# Loaded on first use (undo, restore): the everyday commands do not pay for them.
+_LAZY = {
+    "undo_last": "history",
+    "long_writer": "waiting",
+    "remove_staged": "restoring",
+    "replace_damaged": "restoring",
+    "stage_restore": "restoring",
+}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jobhunt.store' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"jobhunt.store.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUSY_TIMEOUT_MS",

@@ -139,95 +139,9 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-# --------------------------------------------------------------------------- long writers
-#
-# A writer waits for the one before it for the busy timeout (5 s), then fails cleanly
-# ("locked"). An import of many rows, the undo of one, or a restore can hold the lock
-# longer: such a jobhunt says so in a marker file beside the store
-# (`.NAME.writer-PID`, holding what it runs). A writer that finds the lock held and a
-# live marker keeps waiting for as long as that process runs, and says on stderr what
-# it waits for. A lock held by anything else still fails after the busy timeout.
-
-on_wait: Callable[[str], None] | None = None  # the CLI shows the message (render.warn)
-
-
-def alive(pid: int) -> bool:
-    """Is process `pid` running (another user's counts as running)?"""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _marker_prefix(path: Path) -> str:
-    return f".{path.name}.writer-"
-
-
-@contextlib.contextmanager
-def long_writer(conn: sqlite3.Connection, label: str) -> Iterator[None]:
-    """Say, for as long as the block runs, that this process may hold the writer lock
-    long (`label`: the command). SQLite: a marker file; PostgreSQL: the connection's
-    application_name, which waiters read from pg_stat_activity."""
-    if dialect(conn) == "postgresql":
-        conn.execute("SELECT set_config('application_name', ?, false)", (LONG + label[:50],))
-        try:
-            yield
-        finally:
-            conn.execute("SELECT set_config('application_name', 'jobhunt', false)")
-        return
-    path = getattr(conn, "path", None)
-    if path is None:
-        yield
-        return
-    import json
-
-    marker = path.with_name(f"{_marker_prefix(path)}{os.getpid()}")
-    try:
-        fd = os.open(marker, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"label": label, "started": utc_now()}, handle)
-    except OSError:
-        marker = None  # cannot say so (read-only folder?): others just wait less
-    try:
-        yield
-    finally:
-        if marker is not None:
-            with contextlib.suppress(OSError):
-                marker.unlink()
-
-
-LONG = "jobhunt: "  # application_name of a long writer on PostgreSQL
-
-
-def long_writer_of(path: Path) -> str | None:
-    """What a live long writer of the store at `path` runs (not this process), or None.
-    Markers of processes that are gone are removed."""
-    import json
-
-    prefix = _marker_prefix(path)
-    try:
-        entries = [e for e in path.parent.iterdir() if e.name.startswith(prefix)]
-    except OSError:
-        return None
-    for entry in entries:
-        pid = entry.name[len(prefix) :]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        if not alive(int(pid)):
-            with contextlib.suppress(OSError):
-                entry.unlink()
-            continue
-        try:
-            about = json.loads(entry.read_text(encoding="utf-8"))
-            return f"{about['label']} (process {pid}, since {about['started']})"
-        except (OSError, ValueError, KeyError, TypeError):
-            return f"process {pid}"
-    return None
+# What a write that waits behind a long writer says (store.waiting); the CLI sets it
+# to render.warn, so the message goes to stderr.
+on_wait: Callable[[str], None] | None = None
 
 
 def _is_locked(exc: BaseException) -> bool:
@@ -235,27 +149,17 @@ def _is_locked(exc: BaseException) -> bool:
 
 
 def _queued(begin: Callable[[], object], conn: object) -> object:
-    """Run `begin` (BEGIN IMMEDIATE); while it times out behind a live long writer, say
-    what is waited for (once) and try again."""
+    """Run `begin` (BEGIN IMMEDIATE); when it times out, wait longer behind a live long
+    writer (store.waiting), else fail as SQLite did."""
     try:
         return begin()
     except sqlite3.OperationalError as exc:
         path = getattr(conn, "path", None)
         if not _is_locked(exc) or path is None:
             raise
-        failed = exc
-    told = False
-    while (holder := long_writer_of(path)) is not None:
-        if not told and on_wait is not None:
-            on_wait(f"Waiting for another jobhunt to finish: {holder}")
-        told = True
-        try:
-            return begin()
-        except sqlite3.OperationalError as exc:
-            if not _is_locked(exc):
-                raise
-            failed = exc
-    raise failed
+        from jobhunt.store import waiting
+
+        return waiting.behind_long_writer(begin, path, exc, on_wait)
 
 
 def dialect(conn: object) -> str:

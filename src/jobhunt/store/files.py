@@ -16,7 +16,7 @@ from pathlib import Path
 from jobhunt.backend import ENV_DB, default_path
 from jobhunt.errors import StoreError
 from jobhunt.store import schema
-from jobhunt.store.connection import BUSY_TIMEOUT_MS, alive, busy_timeout_ms, open_here
+from jobhunt.store.connection import BUSY_TIMEOUT_MS, busy_timeout_ms, open_here
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 RESTORE_HINT = "restore a backup: jobhunt restore PATH"
@@ -148,6 +148,8 @@ _OLD_SECONDS = 24 * 3600  # a staged copy without a process id (older jobhunt): 
 def leftovers(directory: Path) -> list[Path]:
     """Files in `directory` that a killed restore, backup or long writer left behind (a
     staged copy, a partial backup, a writer's marker), their process gone."""
+    from jobhunt.store.waiting import alive
+
     found = []
     try:
         entries = list(directory.iterdir())

@@ -17,7 +17,7 @@ from typing import Any
 
 from jobhunt.errors import StoreError
 from jobhunt.store.connection import dialect, transaction, utc_now
-from jobhunt.undolog import OPS, UNDO_COLUMNS, BadRecord, image, key_of, sqlite_value
+from jobhunt.undolog import OPS, UNDO_COLUMNS, key_of
 
 MAX_ROWID = 2**63 - 1  # SQLite's largest integer
 REPLAY = ""  # the label of the undo point a replay runs under (its changes are not logged)
@@ -158,3 +158,40 @@ def _pg_statements(
             )
         else:
             yield f'INSERT INTO "{table}" ({names}) SELECT {names} FROM {row}', (old,)
+
+
+# --------------------------------------------------------------------------- reading records
+
+
+class BadRecord(ValueError):
+    """An undo record jobhunt did not write (or cannot read)."""
+
+
+def sqlite_value(value: Any) -> Any:
+    """A value from a SQLite row image: a number, text or null as it is; a REAL written
+    as [17 digits] back to that float."""
+    if (
+        value is None
+        or isinstance(value, str | float)
+        or (isinstance(value, int) and not isinstance(value, bool))
+    ):
+        return value
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        try:
+            return float(value[0])
+        except ValueError:
+            pass
+    raise BadRecord(f"a value cannot be read: {str(value)[:40]}")
+
+
+def image(text: Any) -> dict[str, Any]:
+    """A row image (JSON object text) from the log."""
+    import json
+
+    try:
+        found = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        found = None
+    if not isinstance(found, dict) or not found:
+        raise BadRecord("the old values are not a JSON object")
+    return found

@@ -72,7 +72,7 @@ def require_profile(target: Target, default: Target) -> None:
 
 
 def _open_pg(target: Target):  # type: ignore[no-untyped-def]
-    from jobhunt.store import pg
+    from jobhunt.store import pg, pgschema
 
     conn = pg.connect(target)
     try:
@@ -90,14 +90,14 @@ def _open_pg(target: Target):  # type: ignore[no-untyped-def]
                 "it was left untouched",
                 hint="upgrade jobhunt: pip install --upgrade jobhunt",
             )
-        if applied and schema.pg_problems(conn, applied):
+        if applied and pgschema.pg_problems(conn, applied):
             # Another jobhunt may have been migrating the profile meanwhile (the catalog
             # functions see its changes as they commit): look again holding the writer
             # lock, under which migrations run.
             with transaction(conn):
                 applied = pg.schema_state(conn)[1]
-                found = schema.pg_rows(conn, target.schema)
-            wrong = schema.pg_problems(conn, applied, found)
+                found = pgschema.pg_rows(conn, target.schema)
+            wrong = pgschema.pg_problems(conn, applied, found)
             if wrong:
                 raise schema.SchemaMismatch(where, wrong, "; it was left untouched")
         if applied != known:

@@ -88,6 +88,8 @@ def lock_writers(raw: Any, target: Target) -> None:
     key = (LOCK_CLASS, target.schema)
     if raw.execute("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", key).fetchone()[0]:
         return
+    from jobhunt.store import waiting
+
     psycopg = _import_psycopg()
     told = False
     while True:
@@ -99,8 +101,8 @@ def lock_writers(raw: Any, target: Target) -> None:
             holder = _long_holder(raw, target)
             if holder is None:
                 raise
-            if not told and connection.on_wait is not None:
-                connection.on_wait(f"Waiting for another jobhunt to finish: {holder}")
+            if not told:
+                waiting.say(holder, connection.on_wait)
             told = True
             continue
         raw.execute("RELEASE SAVEPOINT jobhunt_writer")
@@ -116,9 +118,11 @@ def _long_holder(raw: Any, target: Target) -> str | None:
         "AND l.objid = ((hashtext(%s)::bigint + 4294967296) %% 4294967296)::oid",
         (LOCK_CLASS, target.schema),
     ).fetchone()
-    if row is None or not str(row[1]).startswith(connection.LONG):
+    from jobhunt.store.waiting import LONG
+
+    if row is None or not str(row[1]).startswith(LONG):
         return None
-    return f"{row[1][len(connection.LONG) :]} (server process {row[0]}, since {row[2]:%H:%M:%S})"
+    return f"{row[1][len(LONG) :]} (server process {row[0]}, since {row[2]:%H:%M:%S})"
 
 
 def raw_connect(
