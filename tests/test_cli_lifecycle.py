@@ -257,3 +257,11 @@ def test_a_json_import_refuses_a_follow_up_before_the_applied_date(jh, tmp_path:
     result = jh("import", "json", str(path), env={"JOBHUNT_DB": str(tmp_path / "n.db")})
     assert "1 rejected" in result.stdout
     assert "follow-up on 2026-11-02 is before the applied date (2026-11-10)" in result.stdout
+
+
+def test_the_work_search_log_gives_each_result_as_of_the_end_of_its_week(jh) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-03", env=on("2026-11-03"))
+    jh("status", "1", "rejected", env=on("2026-11-20"))
+    # The week of 11-02: Acme was still waiting for an answer when it ended.
+    first = as_json(jh, "export", "worklog", "--week", "2026-11-03", env=on("2026-11-27"))
+    assert [e["result"] for e in first["entries"]] == ["applied"]

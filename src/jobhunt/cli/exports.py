@@ -191,8 +191,11 @@ def worklog(
     start = week_start(day(week), policy().first_weekday)
     end = start + timedelta(days=6)
     conn = state(ctx).conn()
-    apps = store.applications_active_between(conn, start=start, end=end)
-    found = log.entries(apps, start=start, end=end, today=local_today())
+    today = local_today()
+    # Each result as it stood at the end of that week (or today, while the week runs):
+    # regenerating a past week gives the same log.
+    apps = store.applications_active_as_of(conn, start=start, end=end, day=min(end, today))
+    found = log.entries(apps, start=start, end=end, today=today)
     what = _plural(len(found), "employer contact")
     title = f"Work-search log, week of {start.isoformat()} to {end.isoformat()}"
     if chosen == "csv":

@@ -7,8 +7,9 @@ as fraud: for each line, the date, the employer, the position, the posting's URL
 location (as recorded with the application), the person you dealt with only when one
 was recorded (an interviewer given with `--with`; never guessed from the contacts
 linked to the application), how only when it was recorded (a follow-up's channel), and
-the application's status now. What was not recorded says "not recorded" (JSON: null).
-An entry whose day an import did not know is left out. `entries(...)` is pure.
+the application's status at the end of that week (today, while the week runs). What was
+not recorded says "not recorded" (JSON: null). An entry whose day an import did not know
+is left out. `entries(...)` is pure.
 """
 
 from __future__ import annotations

@@ -101,6 +101,7 @@ from jobhunt.store.queries import (
 from jobhunt.store.schema import SchemaMismatch
 from jobhunt.store.snapshot import (
     activity_days,
+    applications_active_as_of,
     applications_as_of,
     load_snapshot,
     record_nudges,
@@ -136,6 +137,7 @@ __all__ = [
     "BackupFailed",
     "SchemaMismatch",
     "activity_days",
+    "applications_active_as_of",
     "applications_active_between",
     "applications_as_of",
     "applications_for_calendar",

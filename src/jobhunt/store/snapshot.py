@@ -242,3 +242,18 @@ def activity_days(conn: sqlite3.Connection, *, start: date, end: date) -> list[t
         span + span,
     )
     return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+
+
+def applications_active_as_of(
+    conn: sqlite3.Connection, *, start: date, end: date, day: date
+) -> list[Application]:
+    """The work-search log's applications for `start`..`end`, each as it stood on `day`
+    (the end of that week, or today while it runs): its result is that day's status."""
+    from jobhunt.store.queries import applications_active_between
+
+    later = _recorded_after(conn, "application_event", day)
+    found = (
+        application_as_of(app, day, later)
+        for app in applications_active_between(conn, start=start, end=end)
+    )
+    return [a for a in found if a is not None]
