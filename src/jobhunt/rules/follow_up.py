@@ -129,15 +129,22 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
         yield _ghosted(app, who, policy, "followed up, no response")
 
 
-def _ghosted(app: Application, who: str, policy: Policy, what: str) -> Action:
-    """Rule 3: silent long after applying: suggest marking it ghosted, weekly."""
-    assert app.applied_on is not None
+def _ghosted(
+    app: Application, who: str, policy: Policy, what: str, *, since: date | None = None
+) -> Action:
+    """Rule 3: silent long after applying (or after the last round or check-in, `since`):
+    suggest marking it ghosted, weekly."""
+    basis = since or app.applied_on
+    assert basis is not None
+    why = f"{what} in {policy.ghost_after_days} days"
+    if since is None:
+        why = f"applied {basis.isoformat()}, {why}"
     return Action(
         kind="ghosted",
         section="follow_up",
-        due=app.applied_on + timedelta(days=policy.ghost_after_days),
+        due=basis + timedelta(days=policy.ghost_after_days),
         message=f"No reply from {who}: mark it ghosted and move on",
-        why=f"applied {app.applied_on.isoformat()}, {what} in {policy.ghost_after_days} days",
+        why=why,
         application_id=app.id,
         command=f"jobhunt status {app.id} ghosted",
         nudge_key=f"ghosted:{app.id}",
@@ -202,17 +209,7 @@ def _after_interview(
     )
     heard = check_ins[-1].on if check_ins else last.on
     if check_in_due <= today and (today - heard).days >= policy.ghost_after_days:
-        yield Action(
-            kind="ghosted",
-            section="follow_up",
-            due=heard + timedelta(days=policy.ghost_after_days),
-            message=f"No reply from {who}: mark it ghosted and move on",
-            why=f"{basis}, no check-in made and no response in {policy.ghost_after_days} days",
-            application_id=app.id,
-            command=f"jobhunt status {app.id} ghosted",
-            nudge_key=f"ghosted:{app.id}",
-            rank=90,
-        )
+        yield _ghosted(app, who, policy, f"{basis}, no check-in made and no response", since=heard)
         return
     yield Action(
         kind="follow_up",
