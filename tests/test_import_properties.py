@@ -123,11 +123,14 @@ def documents(draw) -> dict:
         for _ in range(draw(st.integers(0, 3))):
             event_id += 1
             kind = draw(st.sampled_from(EVENT_KINDS))
+            on = draw(_DAYS)
+            if applied is not None and kind in ("follow_up", "interview"):
+                on = max(on, applied)  # nothing is chased before it is sent
             events.append(
                 {
                     "id": event_id,
                     "kind": kind,
-                    "on": draw(_DAYS).isoformat(),
+                    "on": on.isoformat(),
                     "channel": draw(st.sampled_from(FOLLOW_UP_CHANNELS))
                     if kind == "follow_up"
                     else None,
