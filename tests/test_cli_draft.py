@@ -29,6 +29,7 @@ Please let me know if there is anything else I can send you.
 Thank you for your time and consideration.
 
 Best regards,
+[your name]
 """
 
 
@@ -62,6 +63,8 @@ def test_draft_prints_the_after_apply_message(jh, acme) -> None:
     assert result.stderr == (
         "Nobody is named for this after-apply: it says 'Dear hiring team'. Name the person "
         "with: jobhunt contact link CONTACT_ID 1 --as recruiter (or --to NAME)\n"
+        'The draft is signed [your name]: set your name with: jobhunt config set name "Your '
+        'Name" (and any lines under it with: jobhunt config set signature TEXT)\n'
     )
 
 
@@ -299,7 +302,7 @@ def test_log_clears_the_follow_up_from_today(jh, acme) -> None:
 def test_log_for_a_contact_records_a_touch(jh, met) -> None:
     result = jh("draft", "--contact", "1", "--log", "--yes", "--json")
     assert json.loads(result.stdout)["kind"] == "after-event"
-    assert result.stderr == "Logged a touch by email on 2026-11-27 with contact 1.\n"
+    assert result.stderr.endswith("Logged a touch by email on 2026-11-27 with contact 1.\n")
     touches = jh.json("contact", "show", "1")["interactions"]
     assert [(t["via"], t["on"], t["note"]) for t in touches] == [
         ("email", "2026-11-27", "after-event (jobhunt draft)")

@@ -218,7 +218,7 @@ def test_application_templates_render(kind, record, to, subject, first, third) -
         assert lines[1].startswith("1. Who you are: your name, and that you interviewed for the ")
     else:
         assert lines[1] == ""
-    assert lines[-1] == "Best regards,"
+    assert lines[-2:] == ["Best regards,", drafts.SENDER_PLACEHOLDER]
     _check_no_leftovers(draft)
 
 
@@ -240,7 +240,7 @@ def test_contact_templates_render(kind, record, to, subject, first, third) -> No
         "",
         third,
     )
-    assert lines[-1] == "Best regards,"
+    assert lines[-2:] == ["Best regards,", drafts.SENDER_PLACEHOLDER]
     _check_no_leftovers(draft)
 
 
@@ -262,7 +262,7 @@ def test_check_in_is_a_call_script_then_the_note_to_mail() -> None:
     assert draft.note == (
         "Dear José Núñez,\n\nThank you for speaking with me today. As I mentioned, I remain very "
         "interested in the Développeur·se position at Zoë & Søn, and I appreciated hearing about "
-        "your timeline.\n\nI look forward to hearing from you.\n\nBest regards,"
+        "your timeline.\n\nI look forward to hearing from you.\n\nBest regards,\n[your name]"
     )
 
 

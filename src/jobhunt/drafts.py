@@ -78,6 +78,7 @@ APPLICATION_FIELDS: dict[str, str] = {
     "email": "the recipient's email; fallback: empty",
     "phone": "the recipient's phone; fallback: 'no number recorded'",
     "today": "today, e.g. '27 November 2026'",
+    "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
 CONTACT_FIELDS: dict[str, str] = {
     "name": "the contact's name",
@@ -95,7 +96,15 @@ CONTACT_FIELDS: dict[str, str] = {
     "position": "'the <role> position' for that application; fallback: 'an open position'",
     "url": "that application's posting URL; fallback: empty",
     "today": "today, e.g. '27 November 2026'",
+    "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
+# Where a draft is signed when you have not set your name.
+SENDER_PLACEHOLDER = "[your name]"
+
+
+def sign(name: str | None, signature: str | None) -> str:
+    """The lines under 'Best regards,': your name, then your signature."""
+    return "\n".join(part for part in (name, signature) if part) or SENDER_PLACEHOLDER
 
 
 def fields_for(kind: str) -> dict[str, str]:
@@ -277,6 +286,7 @@ def application_values(
     *,
     today: date,
     recipient: Recipient | None = None,
+    sender: str = SENDER_PLACEHOLDER,
 ) -> tuple[dict[str, str], str | None]:
     """Every application field (see APPLICATION_FIELDS) and the recipient's email.
 
@@ -319,6 +329,7 @@ def application_values(
         "email": email or "",
         "phone": phone or "no number recorded",
         "today": day_text(today),
+        "sender": sender,
     }
     return values, email
 
@@ -348,6 +359,7 @@ def contact_values(
     meetup: Meetup | None,
     application: Application | None,
     today: date,
+    sender: str = SENDER_PLACEHOLDER,
 ) -> tuple[dict[str, str], str | None]:
     """Every contact field (see CONTACT_FIELDS) and the recipient's email."""
     name = contact.name.strip()
@@ -370,6 +382,7 @@ def contact_values(
         "position": f"the {role} position" if role else "an open position",
         "url": (_opt(application.url) if application else None) or "",
         "today": day_text(today),
+        "sender": sender,
     }
     return values, _opt(contact.email)
 

@@ -100,7 +100,7 @@ def _person_ref(recipient: Recipient) -> str:
     return f"#{recipient.contact.id}" if recipient.contact else repr(recipient.name)
 
 
-def _application_drafts(conn, app, kind: str | None, to: str | None, today):  # type: ignore[no-untyped-def]
+def _application_drafts(conn, app, kind: str | None, to: str | None, today, sender: str):  # type: ignore[no-untyped-def]
     """The kind to draft for `app`; for each recipient, (recipient, (values, email)); and
     the notes to print after the draft."""
     from jobhunt import drafts, store
@@ -133,7 +133,10 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today):  # 
             f"with: jobhunt contact link CONTACT_ID {app.id} --as recruiter (or --to NAME)"
         )
     pairs = [
-        (person, drafts.application_values(app, linked, today=today, recipient=person))
+        (
+            person,
+            drafts.application_values(app, linked, today=today, recipient=person, sender=sender),
+        )
         for person in people
     ]
     return chosen, pairs, notes
@@ -251,13 +254,17 @@ def draft(
             "give an application ID or --contact CONTACT_ID",
             hint="see what is due with: jobhunt today",
         )
+    from jobhunt import config
+
+    name, signature = config.sender()
+    signed = drafts.sign(name, signature)
     st = state(ctx)
     conn = st.conn()
     today = local_today()
     if contact is None:
         app_id = _target_id(target or "")
         app = store.get_application(conn, app_id)
-        chosen, pairs, notes = _application_drafts(conn, app, kind, to, today)
+        chosen, pairs, notes = _application_drafts(conn, app, kind, to, today, signed)
         if len(pairs) > 1 and (mailto or edit):
             raise InputError(
                 f"this {chosen} goes to {len(pairs)} people; --mailto and --edit need one",
@@ -287,7 +294,7 @@ def draft(
                 company, store.list_applications(conn, company=company)
             )
         values, address = drafts.contact_values(
-            person, meetup=meetup, application=opening, today=today
+            person, meetup=meetup, application=opening, today=today, sender=signed
         )
         pairs = [(None, (values, address))]
         notes = []
@@ -314,6 +321,12 @@ def draft(
                 out.line("-----")
                 out.line()
             _print_draft(out, result)
+    if name is None and "$sender" in template.text:
+        notes.append(
+            f"The draft is signed {drafts.SENDER_PLACEHOLDER}: set your name with: "
+            'jobhunt config set name "Your Name" (and any lines under it with: '
+            "jobhunt config set signature TEXT)"
+        )
     for line in notes:
         warn(line)
     if not log:

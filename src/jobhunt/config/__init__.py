@@ -49,6 +49,7 @@ from jobhunt.config.load import (
     policy_from,
     read_raw,
     read_values,
+    sender,
     settings,
 )
 
@@ -69,6 +70,7 @@ __all__ = [
     "policy_from",
     "read_raw",
     "read_values",
+    "sender",
     "set_in",
     "set_in_file",
     "set_value",
