@@ -282,6 +282,7 @@ def test_show_fields_and_history_in_order(jh) -> None:
         "URL: https://acme.example/jobs/1\n"
         "Skills: Python, SQL\n"
         "Note: via Jo\n"
+        "People: Dana (#1, interviewer)\n"
         "\n"
         "== History ==\n"
         "2026-11-10\tapplied\t\n"

@@ -70,6 +70,13 @@ WHO = [
      ["Rita Recruiter"]),
     ("check-in-nobody", "check-in", app(ev("interview", "2026-11-20", 1)), [(LEO, "referral")],
      None),
+    ("thank-you-the-rounds-people-by-id", "thank-you",
+     app(ev("interview", "2026-11-26", 1, person="Hélène Cho, Tom Hale", people=(5, 4))),
+     [(HELEN, "interviewer"), (TOM, "interviewer"), (RITA, "recruiter")],
+     ["Tom Hale", "Hélène Cho"]),
+    ("check-in-the-first-of-the-rounds-people", "check-in",
+     app(ev("interview", "2026-11-20", 1, people=(4, 5))),
+     [(HELEN, "interviewer"), (TOM, "interviewer"), (RITA, "recruiter")], ["Hélène Cho"]),
     ("thank-referral-the-referral", "thank-referral", app(),
      [(LEO, "referral"), (RITA, "recruiter")], ["Leo Park"]),
 ]  # fmt: skip

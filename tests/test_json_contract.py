@@ -171,7 +171,8 @@ def test_show_json(jh, busy, db_path) -> None:
     check_application(data["application"])
     assert data["next_follow_up"] == "2026-11-27"
     assert data["contacts"] == [
-        {"id": 1, "name": "Dana Scully", "company": "Beta", "as": "interviewer"}
+        {"id": 1, "name": "Dana", "company": "Beta", "as": "interviewer"},  # interview --with
+        {"id": 2, "name": "Dana Scully", "company": "Beta", "as": "interviewer"},
     ]
     assert [e["kind"] for e in data["application"]["events"]] == ["applied", "interview", "status"]
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jobhunt.errors import InputError
 
@@ -60,6 +60,16 @@ def held_rounds(events: Sequence[Event], *, today: date) -> list[Event]:
     )
 
 
+def _people(round_: Event, linked: Sequence[tuple[Contact, str]]) -> list[Recipient]:
+    """Who took part in a round: its contacts (interview --with), else its free-text name."""
+    by_id = {c.id: c for c, _role in linked}
+    found = [by_id[i] for i in round_.people if i in by_id]
+    if found:
+        return [Recipient(c.name.strip(), c) for c in found]
+    named = _person(round_, linked)
+    return [named] if named else []
+
+
 def _person(round_: Event, linked: Sequence[tuple[Contact, str]]) -> Recipient | None:
     name = (round_.person or "").strip()
     if not name:
@@ -90,9 +100,9 @@ def recipients(
     recruiters = _of(c for c, role in others if role == "recruiter" or c.kind == "recruiter")
     rounds = held_rounds(app.events, today=today)
     if kind in ("thank-you", "check-in") and rounds:
-        named = _person(rounds[-1], others)
-        if named is not None:
-            return [named]
+        named = _people(rounds[-1], linked)
+        if named:
+            return named if kind == "thank-you" else named[:1]
         if kind == "thank-you":
             interviewers = _of(c for c, role in others if role == "interviewer")
             return interviewers or [HIRING_TEAM]
@@ -157,11 +167,10 @@ def parse_person(text: str) -> int | str:
     return value
 
 
-def match_contact(
-    name: str, contacts: Iterable[Contact], *, company: str | None = None
-) -> Contact | None:
-    """The one contact called `name` (ignoring case and accents), preferring those at
-    `company`; None when nobody is; an InputError listing the ids when several are."""
+def match_contact(name: str, contacts: Iterable[Any], *, company: str | None = None) -> Any:
+    """The one contact (anything with an id, a name and a company) called `name`, ignoring
+    case and accents, preferring those at `company`; None when nobody is; an InputError
+    listing the ids when several are."""
     found = [c for c in contacts if fold(c.name) == fold(name)]
     if company and len(found) > 1:
         there = [c for c in found if c.company and fold(c.company) == fold(company)]

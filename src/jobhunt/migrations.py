@@ -377,7 +377,24 @@ _NUDGE_HISTORY = (
 )
 NUDGE_HISTORY = Migration("0003_nudge_history", _NUDGE_HISTORY, _postgresql(_NUDGE_HISTORY))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY)
+# Who took part in an application event (interview/log --with); `person` text stays.
+_KEYS["event_person"] = ("event_id", "contact_id")
+_PEOPLE = (
+    """CREATE TABLE event_person (
+        event_id INTEGER NOT NULL REFERENCES application_event (id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, contact_id)
+    )""",
+    "CREATE INDEX ix_event_person_contact ON event_person (contact_id)",
+)
+_PEOPLE_UNDO = undo_triggers("event_person", ("event_id", "contact_id"))
+PEOPLE = Migration(
+    "0004_people",
+    (*_PEOPLE, *_PEOPLE_UNDO),
+    (*_postgresql(_PEOPLE), pg_undo_trigger("event_person")),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY, PEOPLE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -107,6 +107,13 @@ class ContactLink(SQLModel, table=True):
     role: str = "other"
 
 
+class EventPerson(SQLModel, table=True):
+    __tablename__ = "event_person"
+
+    event_id: int = Field(foreign_key="application_event.id", primary_key=True, ondelete="CASCADE")
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+
+
 class Course(SQLModel, table=True):
     __tablename__ = "course"
 
@@ -173,6 +180,7 @@ Index("ix_contact_met_at", Contact.met_at_event_id)
 Index("ix_interaction_contact", Interaction.contact_id, Interaction.on_day)
 Index("ix_interaction_on_day", Interaction.on_day)
 Index("ix_contact_link_app", ContactLink.application_id)
+Index("ix_event_person_contact", EventPerson.contact_id)
 Index("ix_course_status", Course.status)
 Index("ix_course_log_course", CourseLog.course_id, CourseLog.on_day)
 

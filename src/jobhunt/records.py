@@ -58,6 +58,8 @@ class Event:
     until: date | None = None
     person: str | None = None
     note: str | None = None
+    # The contacts who took part (interview --with, log --with), by id.
+    people: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

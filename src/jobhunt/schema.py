@@ -37,6 +37,7 @@ EXPECTED: dict[str, str] = {
     "0001_initial": "7667ebd5a6289f53",
     "0002_undo": "7de177e59fe94181",
     "0003_nudge_history": "c1d22c472644b83b",
+    "0004_people": "b5119bb64e683785",
 }
 
 

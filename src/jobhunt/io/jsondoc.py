@@ -111,6 +111,8 @@ LINK = _cols(
     ("application_id", "application_id", "ref"),
     ("role", "role", "enum", LINK_ROLES),
 )
+# Who took part in an application event (interview --with, log --with).
+EVENT_PERSON = _cols(("event_id", "event_id", "ref"), ("contact_id", "contact_id", "ref"))
 MEETUP = _cols(
     ("id", "id", "id"),
     ("title", "title", "req"),
@@ -155,6 +157,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "contact": tuple(c.column for c in CONTACT),
     "interaction": tuple(c.column for c in INTERACTION),
     "contact_link": tuple(c.column for c in LINK),
+    "event_person": tuple(c.column for c in EVENT_PERSON),
     "meetup": tuple(c.column for c in MEETUP),
     "course": tuple(c.column for c in COURSE),
     "course_skill": ("course_id", "skill"),
@@ -167,6 +170,7 @@ SECTIONS = (
     "contacts",
     "interactions",
     "links",
+    "event_people",
     "meetups",
     "courses",
     "skills",

@@ -21,6 +21,7 @@ from jobhunt.io.jsondoc import (
     CONTACT,
     COURSE,
     EVENT,
+    EVENT_PERSON,
     INTERACTION,
     LINK,
     LOG,
@@ -53,6 +54,7 @@ class Bundle:
     interactions: list[list[Any]] = field(default_factory=list)
     applications: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
     links: list[list[Any]] = field(default_factory=list)
+    event_people: list[list[Any]] = field(default_factory=list)
     courses: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
     skills: list[list[Any]] = field(default_factory=list)
     nudges: list[list[Any]] = field(default_factory=list)
@@ -64,6 +66,7 @@ class Bundle:
             "contacts": len(self.contacts),
             "interactions": len(self.interactions),
             "links": len(self.links),
+            "event_people": len(self.event_people),
             "meetups": len(self.meetups),
             "courses": len(self.courses),
             "skills": len(self.skills),
@@ -77,6 +80,7 @@ def _label(section: str, record: Any) -> str:
         "contacts": "contact",
         "interactions": "interaction",
         "links": "link",
+        "event_people": "person of an application event",
         "meetups": "event",
         "courses": "course",
         "skills": "skill",
@@ -174,6 +178,19 @@ def plan(
         links_seen.add((row[0], row[1]))
         bundle.links.append(row)
 
+    people_seen: set[tuple[int, int]] = set()
+
+    def event_person(record: Any) -> None:
+        row = check_record(EVENT_PERSON, record)
+        if row[0] not in ids["events"]:
+            raise Invalid(f"event_id {row[0]} names no application event in the file")
+        if row[1] not in ids["contacts"]:
+            raise Invalid(f"contact_id {row[1]} names no contact in the file")
+        if (row[0], row[1]) in people_seen:
+            raise Invalid("this contact is listed twice for the event")
+        people_seen.add((row[0], row[1]))
+        bundle.event_people.append(row)
+
     def course(record: Any) -> None:
         row = check_record(COURSE, record, nested=("skills", "logs"))
         unique("courses", row[0])
@@ -216,6 +233,7 @@ def plan(
         ("interactions", interaction),
         ("applications", application),
         ("links", link),
+        ("event_people", event_person),
         ("courses", course),
         ("skills", skill),
         ("nudges", nudge),
@@ -316,6 +334,12 @@ def apply(conn: sqlite3.Connection, bundle: Bundle) -> None:
         "contact_link",
         TABLES["contact_link"],
         [[contacts[r[0]], apps[r[1]], r[2]] for r in bundle.links],
+    )
+    _insert(
+        conn,
+        "event_person",
+        TABLES["event_person"],
+        [[events[r[0]], contacts[r[1]]] for r in bundle.event_people],
     )
     course_rows, course_skills, log_rows = [], [], []
     for row, skills, course_logs in bundle.courses:

@@ -39,6 +39,14 @@ def _placeholders(values: tuple | list) -> str:
 def _events_by_app(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[Event]]:
     out: dict[int, list[Event]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
+        people: dict[int, list[int]] = {}
+        for event_id, contact_id in conn.execute(
+            "SELECT p.event_id, p.contact_id FROM event_person p JOIN application_event e "
+            f"ON e.id = p.event_id WHERE e.application_id IN ({_placeholders(chunk)}) "
+            "ORDER BY p.rowid",
+            chunk,
+        ):
+            people.setdefault(event_id, []).append(contact_id)
         rows = conn.execute(
             "SELECT id, application_id, kind, on_day, channel, status, until_day, person, note "
             f"FROM application_event WHERE application_id IN ({_placeholders(chunk)}) "
@@ -57,6 +65,7 @@ def _events_by_app(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[E
                     day_or_none(r[6]),
                     r[7],
                     r[8],
+                    tuple(people.get(r[0], ())),
                 )
             )
     return out
@@ -176,7 +185,9 @@ def links_for(
 _CONTACT_COLUMNS = (
     "c.id, c.name, c.company, c.kind, c.added_on, c.title, c.email, c.phone, c.url, c.met, "
     "c.every_days, c.note, c.met_at_event_id, "
-    "(SELECT max(on_day) FROM interaction i WHERE i.contact_id = c.id), c.created_at"
+    "(SELECT max(d) FROM (SELECT on_day AS d FROM interaction i WHERE i.contact_id = c.id "
+    "UNION ALL SELECT e.on_day FROM event_person p JOIN application_event e "
+    "ON e.id = p.event_id WHERE p.contact_id = c.id) AS touched), c.created_at"
 )
 
 
