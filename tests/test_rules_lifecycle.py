@@ -220,6 +220,9 @@ def test_the_morning_lists_ten_follow_ups_and_counts_the_rest() -> None:
     (more,) = [a for a in shown if a.kind == "follow_up_more"]
     assert more.message == "5 more follow-ups are due"
     assert more.command == "jobhunt today --all"
+    hidden = [a for a in plan if a.kind == "follow_up"][10:]
+    assert (more.due, more.overdue_days) == (hidden[0].due, hidden[0].overdue_days)
+    assert due_label(more, FRI) == f"{hidden[0].overdue_days} days overdue"
     assert shown.index(more) == shown.index(follow[-1]) + 1
     assert len([a for a in plan if a.kind == "follow_up"]) == 15  # --json lists all
 

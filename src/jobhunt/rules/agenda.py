@@ -89,10 +89,12 @@ def morning(actions: tuple[Action, ...], *, policy: Policy) -> tuple[Action, ...
     kept = [a for a in actions if id(a) not in hidden]
     last = next(i for i, a in enumerate(kept) if a is follow_ups[limit - 1]) + 1
     rest = len(follow_ups) - limit
+    first = follow_ups[limit]  # the most overdue of those not listed
     more = Action(
         kind="follow_up_more",
         section="follow_up",
-        due=follow_ups[limit].due,
+        due=first.due,
+        overdue_days=first.overdue_days,
         message=f"{rest} more follow-up{'s are' if rest != 1 else ' is'} due",
         why=f"at most {limit} follow-ups are listed a day, most overdue first",
         command="jobhunt today --all",
