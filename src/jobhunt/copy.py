@@ -24,6 +24,7 @@ ORDER = (
     "application_skill",
     "application_event",
     "contact_link",
+    "event_person",
     "course",
     "course_skill",
     "course_log",
@@ -36,6 +37,7 @@ _ROW_ORDER = {
     "course_skill": "rowid",
     "skill": "rowid",
     "contact_link": "contact_id, application_id",
+    "event_person": "event_id, contact_id",
     "nudge": "key",
 }
 
