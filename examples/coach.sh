@@ -8,7 +8,8 @@ export JOBHUNT_DB=${JOBHUNT_DB:-"$(mktemp -d)/clients.db"}
 export JOBHUNT_TODAY=${JOBHUNT_TODAY:-2026-11-27}   # a fixed day, so the output is stable
 
 jobhunt --profile ann add "Acme Corp" "Data Analyst" --applied 2026-11-16 --skill SQL >/dev/null
-jobhunt --profile ann interview 1 --on 2026-11-24 --with "Priya (hiring manager)" >/dev/null
+jobhunt --profile ann contact add "Priya Shah" --company "Acme Corp" --kind hiring-manager >/dev/null
+jobhunt --profile ann interview 1 --on 2026-11-24 --with "Priya Shah" >/dev/null
 jobhunt --profile bo add "Initech" "QA Engineer" --applied 2026-11-25 >/dev/null
 jobhunt --profile bo contact add "Sam Ortiz" --company Initech --kind recruiter >/dev/null
 

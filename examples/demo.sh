@@ -11,6 +11,7 @@ jh() { jobhunt "$@" >/dev/null; }
 jh add "Acme Corp" "Data Analyst" --applied 2026-11-16 --source "job board" --skill SQL --skill Excel
 jh add "Initech" "BI Developer" --applied 2026-11-10 --source referral --skill SQL --skill Python
 jh log 2 --via email --on 2026-11-17
+jh contact add "Dana Reyes" --company Initech --kind hiring-manager
 jh interview 2 --on 2026-11-20 --with "Dana Reyes"
 jh add "Globex" "Analytics Engineer" --applied 2026-10-20 --skill dbt
 jh log 3 --via email --on 2026-10-27

@@ -82,6 +82,7 @@ def test_add_json_has_id_and_every_field(jh) -> None:
         "location": "Remote",
         "salary": "50k-60k",
         "note": "via Jo",
+        "via": None,
         "skills": ["Python"],
         "events": [
             {
@@ -94,6 +95,9 @@ def test_add_json_has_id_and_every_field(jh) -> None:
                 "person": None,
                 "note": None,
                 "dated": True,
+                "at": None,
+                "minutes": None,
+                "place": None,
             }
         ],
     }
@@ -283,6 +287,7 @@ def test_show_fields_and_history_in_order(jh) -> None:
         "URL: https://acme.example/jobs/1\n"
         "Skills: Python, SQL\n"
         "Note: via Jo\n"
+        "People: Dana (#1, interviewer)\n"
         "\n"
         "== History ==\n"
         "2026-11-10\tapplied\t\n"

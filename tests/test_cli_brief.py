@@ -24,8 +24,6 @@ def acme(jh) -> None:
 @pytest.fixture
 def busy(jh, acme) -> None:
     """Interviews, contacts (linked, same company, other companies) and courses."""
-    jh("interview", "1", "--on", "2026-11-24", "--with", "Fox Mulder", "--note", "technical round")
-    jh("interview", "1", "--on", "2026-11-30", "--with", "Dana Scully")
     jh("event", "add", "Data Night", "--on", "2026-11-10")
     jh("contact", "add", "Dana Scully", "--company", "Acme", "--email", "dana@acme.example")
     jh("contact", "add", "Walter Skinner", "--company", " ACME ", "--met", "old colleague",
@@ -35,6 +33,8 @@ def busy(jh, acme) -> None:
     jh("contact", "link", "1", "1", "--as", "interviewer")
     jh("contact", "link", "4", "1", "--as", "referral")  # linked, though at another company
     jh("contact", "touch", "2", "--via", "coffee", "--on", "2026-11-12", "--note", "said to apply")
+    jh("interview", "1", "--on", "2026-11-24", "--with", "Fox Mulder", "--note", "technical round")
+    jh("interview", "1", "--on", "2026-11-30", "--with", "Dana Scully")
     jh("skills", "add", "Python")
     jh("course", "add", "SQL course", "--skill", "sql")
     jh("course", "done", "1")
@@ -101,6 +101,7 @@ def test_brief_with_contacts_and_courses(jh, busy) -> None:
         "",
         "== People you know there ==",
         "1\tDana Scully\t\tinterviewer\tdana@acme.example\tnever\t",
+        "5\tFox Mulder\t\tinterviewer\t\tnever\t",  # added by interview --with
         "4\tRita\t\treferral\t555 0100\tnever\t",
         "2\tWalter Skinner\tCTO\tworks there\t\t2026-11-12 by coffee: said to apply\t"
         "old colleague; at Data Night (2026-11-10)",
@@ -134,10 +135,11 @@ def test_brief_json(jh, busy) -> None:
     ]
     assert [(p["id"], p["link_role"]) for p in data["people"]] == [
         (1, "interviewer"),
+        (5, "interviewer"),
         (4, "referral"),
         (2, None),
     ]
-    walter = data["people"][2]
+    walter = data["people"][3]
     assert walter["met_at_event"] == {"id": 1, "title": "Data Night", "on": "2026-11-10"}
     assert walter["last_interaction"] == {
         "on": "2026-11-12",

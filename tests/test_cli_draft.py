@@ -18,7 +18,7 @@ from tests.conftest import run_subprocess
 AFTER_APPLY = """\
 Subject: Following up on my application: Dev at Acme
 
-Hello,
+Dear hiring team,
 
 I applied for the Dev position at Acme on 17 November 2026 and wanted to follow up. \
 I remain very interested in the role and would welcome the chance to discuss how I could \
@@ -29,6 +29,7 @@ Please let me know if there is anything else I can send you.
 Thank you for your time and consideration.
 
 Best regards,
+[your name]
 """
 
 
@@ -44,7 +45,7 @@ def linked(jh, acme) -> None:
     jh("contact", "add", "Dana Scully", "--company", "Acme", "--email", "dana@acme.example")
     jh("contact", "link", "1", "1", "--as", "recruiter")
     jh("contact", "link", "2", "1", "--as", "interviewer")
-    jh("interview", "1", "--on", "2026-11-26", "--with", "Fox Mulder")
+    jh("interview", "1", "--on", "2026-11-26", "--with", "Dana Scully")
 
 
 def templates_dir(tmp_path: Path) -> Path:
@@ -59,7 +60,12 @@ def templates_dir(tmp_path: Path) -> Path:
 def test_draft_prints_the_after_apply_message(jh, acme) -> None:
     result = jh("draft", "1")
     assert result.stdout == AFTER_APPLY
-    assert result.stderr == ""
+    assert result.stderr == (
+        "Nobody is named for this after-apply: it says 'Dear hiring team'. Name the person "
+        "with: jobhunt contact link CONTACT_ID 1 --as recruiter (or --to NAME)\n"
+        'The draft is signed [your name]: set your name with: jobhunt config set name "Your '
+        'Name" (and any lines under it with: jobhunt config set signature TEXT)\n'
+    )
 
 
 def test_draft_after_an_interview_is_the_thank_you_to_the_interviewer(jh, linked) -> None:
@@ -200,6 +206,7 @@ def test_templates_lists_built_in_and_overridden(jh, tmp_path) -> None:
             "check-in",
             "withdraw",
             "accept",
+            "thank-referral",
             "touch",
             "after-event",
             "referral-ask",
@@ -235,7 +242,7 @@ def test_a_user_template_wins(jh, acme, tmp_path) -> None:
         "Subject: $company / ${role}\n\n$greeting\nSee $url ($$0).\n", encoding="utf-8"
     )
     assert jh("draft", "1").stdout == (
-        "Subject: Acme / Dev\n\nHello,\nSee https://acme.example/1 ($0).\n"
+        "Subject: Acme / Dev\n\nDear hiring team,\nSee https://acme.example/1 ($0).\n"
     )
 
 
@@ -275,9 +282,12 @@ def test_log_with_yes_records_the_follow_up(jh, acme, kind, channel) -> None:
     args = ["draft", "1", "--log", "--yes"] + (["--kind", kind] if kind else [])
     result = jh(*args)
     assert result.stdout.startswith("Subject: ")
-    assert result.stderr == (f"Logged a follow-up by {channel} on 2026-11-27 for application 1.\n")
+    assert result.stderr.endswith(
+        f"Logged a follow-up by {channel} on 2026-11-27 for application 1.\n"
+    )
     shown = kind or "after-apply"
-    assert events(jh) == [("follow_up", "2026-11-27", channel, f"{shown} (jobhunt draft)")]
+    note = f"{shown} to the hiring team (jobhunt draft)"
+    assert events(jh) == [("follow_up", "2026-11-27", channel, note)]
     assert jh.json("show", "1")["application"]["status"] == "applied"  # status unchanged
 
 
@@ -292,7 +302,7 @@ def test_log_clears_the_follow_up_from_today(jh, acme) -> None:
 def test_log_for_a_contact_records_a_touch(jh, met) -> None:
     result = jh("draft", "--contact", "1", "--log", "--yes", "--json")
     assert json.loads(result.stdout)["kind"] == "after-event"
-    assert result.stderr == "Logged a touch by email on 2026-11-27 with contact 1.\n"
+    assert result.stderr.endswith("Logged a touch by email on 2026-11-27 with contact 1.\n")
     touches = jh.json("contact", "show", "1")["interactions"]
     assert [(t["via"], t["on"], t["note"]) for t in touches] == [
         ("email", "2026-11-27", "after-event (jobhunt draft)")
@@ -303,8 +313,8 @@ def test_log_is_refused_without_yes_when_not_interactive(jh, acme) -> None:
     result = jh("draft", "1", "--log", ok=False)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: Record the after-apply follow-up (by email) for application 1 (Acme — Dev) as "
-        "done? Refusing without --yes when not run interactively\n"
+        "Error: Record the after-apply follow-up (by email) to the hiring team for application 1 "
+        "(Acme — Dev) as done? Refusing without --yes when not run interactively\n"
     )
     assert events(jh) == []
 
@@ -343,15 +353,19 @@ def _on_a_terminal(*args: str, answer: str) -> tuple[int, str, str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_log_asks_on_a_terminal(jh, acme) -> None:
-    question = "Record the after-apply follow-up (by email) for application 1 (Acme — Dev) as done?"
+    question = (
+        "Record the after-apply follow-up (by email) to the hiring team for application 1 "
+        "(Acme — Dev) as done?"
+    )
     code, out, err = _on_a_terminal("draft", "1", "--log", answer="n")
     assert code == 1
     assert out == AFTER_APPLY  # the draft on stdout (it can be piped)...
-    assert err == question + " [y/N]: "  # ...the question on stderr
+    assert err.endswith(question + " [y/N]: ")  # ...the question on stderr
     assert events(jh) == []
     code, out, err = _on_a_terminal("draft", "1", "--log", answer="y")
     assert code == 0
-    assert events(jh) == [("follow_up", "2026-11-27", "email", "after-apply (jobhunt draft)")]
+    note = "after-apply to the hiring team (jobhunt draft)"
+    assert events(jh) == [("follow_up", "2026-11-27", "email", note)]
 
 
 # --------------------------------------------------------------------------- --edit
@@ -362,7 +376,7 @@ path = sys.argv[-1]
 with open(sys.argv[1], "w") as f:
     f.write(oct(os.stat(path).st_mode & 0o777) + "\\n" + open(path, encoding="utf-8").read())
 text = open(path, encoding="utf-8").read()
-text = text.replace("Subject: Following up", "Subject: Still keen").replace("Hello,", "Hi team,")
+text = text.replace("Subject: Following up", "Subject: Still keen").replace("Dear hiring team,", "Hi team,")
 open(path, "w", encoding="utf-8").write(text)
 sys.exit(int(os.environ.get("EDITOR_EXIT", "0")))
 """
@@ -383,7 +397,7 @@ def test_edit_opens_visual_then_prints_the_edited_draft(jh, acme, editor) -> Non
     command, seen = editor
     result = jh("draft", "1", "--edit", env={"VISUAL": command, "EDITOR": "false"})
     expected = AFTER_APPLY.replace("Subject: Following up", "Subject: Still keen").replace(
-        "Hello,", "Hi team,"
+        "Dear hiring team,", "Hi team,"
     )
     assert result.stdout == expected
     mode, original = seen.read_text().split("\n", 1)
@@ -458,7 +472,7 @@ def test_a_missing_editor_program_is_an_error(jh, acme) -> None:
         (("draft", "--contact", "1", "--kind", "accept"), 2,
          "Error: --kind accept is not for this draft; give an application ID instead\n"),
         (("draft", "1", "--kind", "hello"), 2, "Error: unknown draft kind 'hello'; choose from: "
-         "after-apply, thank-you, check-in, withdraw, accept\n"),
+         "after-apply, thank-you, check-in, withdraw, accept, thank-referral\n"),
     ],
     ids=["nothing", "both", "not-a-number", "unknown-app", "unknown-contact", "contact-kind",
          "application-kind", "unknown-kind"],

@@ -11,7 +11,7 @@ from tests import storeview
 NO_EVENT = "Error: no event with id 99 (hint: see the ids with: jobhunt event list)\n"
 KIND_ERROR = (
     "Error: unknown event kind 'party'; choose from: business-event, association, meetup, "
-    "career-fair, webinar, other\n"
+    "career-fair, webinar, workshop, career-centre, other\n"
 )
 MARKUP = "[bold]x[/]"
 CONTROL = "a\x1b[2Jb"

@@ -86,7 +86,7 @@ def test_coach_script_keeps_clients_apart(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "ann\t1\t0\t0\t0\nbo\t1\t1\t0\t0\n" in out
+    assert "ann\t1\t1\t0\t0\nbo\t1\t1\t0\t0\n" in out
     ann, bo = out.split("== ann ==")[1].split("== bo ==")
     assert "Send a thank-you note to Acme Corp" in ann
     assert "-> jobhunt --profile ann log 1 --via note" in ann

@@ -71,13 +71,6 @@ def _build_rich_store(jh, db_path: Path) -> None:
         "--note",
         FORMULA,
     )
-    jh("log", "1", "--via", "email", "--on", "2026-11-09", "--note", "@mention")
-    jh("interview", "1", "--on", "2026-11-16", "--with", "Dana Reyes", "--note", MARKUP)
-    jh("status", "1", "offer", "--on", "2026-11-25")
-    jh("add", "Globex", "Analyst", "--applied", "2026-11-20")
-    jh("snooze", "2", "--until", "2026-12-10")
-    jh("edit", "2", "--salary", "100k")
-    jh("add", "Umbrella", "QA", "--saved")
     jh(
         "contact",
         "add",
@@ -104,6 +97,13 @@ def _build_rich_store(jh, db_path: Path) -> None:
         "=1+1",
     )
     jh("contact", "add", "Sam")
+    jh("log", "1", "--via", "email", "--on", "2026-11-09", "--note", "@mention")
+    jh("interview", "1", "--on", "2026-11-16", "--with", "Dana Reyes", "--note", MARKUP)
+    jh("status", "1", "offer", "--on", "2026-11-25")
+    jh("add", "Globex", "Analyst", "--applied", "2026-11-20")
+    jh("snooze", "2", "--until", "2026-12-10")
+    jh("edit", "2", "--salary", "100k")
+    jh("add", "Umbrella", "QA", "--saved")
     jh("contact", "touch", "1", "--via", "coffee", "--on", "2026-11-21", "--note", UNICODE)
     jh("contact", "link", "1", "1", "--as", "interviewer")
     jh("contact", "link", "2", "2", "--as", "referral")
@@ -191,7 +191,7 @@ def export_json(jh, *args: str) -> bytes:
 def test_json_export_round_trips_exactly(jh, rich_store, tmp_path) -> None:
     first = export_json(jh)
     document = json.loads(first)
-    assert [len(document[s]) for s in jsondoc.SECTIONS] == [3, 2, 1, 2, 2, 2, 2, 1]
+    assert [len(document[s]) for s in jsondoc.SECTIONS] == [3, 2, 1, 2, 1, 2, 2, 2, 1, 0]
     assert document["applications"][1]["note"] == ""
     assert document["applications"][0]["location"] == CONTROL
     assert document["courses"][0]["days"] == [0, 2]
@@ -201,9 +201,9 @@ def test_json_export_round_trips_exactly(jh, rich_store, tmp_path) -> None:
     other = tmp_path / "other" / "restored.db"
     result = jh("--db", str(other), "import", "json", str(path))
     assert result.stdout == (
-        f"Imported {path}: 15 added, 0 updated, 0 unchanged, 0 rejected (15 rows read).\n"
+        f"Imported {path}: 16 added, 0 updated, 0 unchanged, 0 rejected (16 rows read).\n"
         "  added meetups: 2, contacts: 2, interactions: 1, applications: 3, links: 2, "
-        "courses: 2, skills: 2, nudges: 1\n"
+        "event_people: 1, courses: 2, skills: 2, nudges: 1\n"
     )
     assert export_json(jh, "--db", str(other)) == first
 
@@ -215,10 +215,11 @@ def test_json_export_envelope(jh, rich_store) -> None:
     app = document["applications"][0]
     assert list(app) == [
         "id", "company", "role", "status", "applied_on", "job_type", "source", "url",
-        "location", "salary", "note", "created_at", "updated_at", "skills", "events",
+        "location", "salary", "note", "created_at", "updated_at", "via", "skills", "events",
     ]  # fmt: skip
     assert list(app["events"][0]) == [
         "id", "kind", "on", "channel", "status", "until", "person", "note", "created_at", "dated",
+        "at", "minutes", "place",
     ]  # fmt: skip
     assert [e["kind"] for e in document["applications"][1]["events"]] == [
         "applied",
@@ -597,7 +598,7 @@ def busy_week(jh) -> None:
     jh("interview", "2", "--on", "2026-11-29")  # ahead: not held yet
     jh("add", "Gamma", "Ops", "--applied", "2026-11-16")  # another week
     jh("contact", "add", "Sam Lee", "--company", "Acme", "--kind", "recruiter")
-    jh("contact", "link", "1", "1", "--as", "referral")
+    jh("contact", "link", "2", "1", "--as", "referral")  # 1 is Dana Reyes, from --with
     jh("status", "1", "rejected", "--on", "2026-11-27")
 
 

@@ -593,7 +593,7 @@ def test_exports_of_hostile_data(company: str, role: str, text: str, required: s
             assert app[field] == optional, field
         interview = next(e for e in app["events"] if e["kind"] == "interview")
         assert (interview["person"], interview["note"]) == (optional, optional)
-        (contact,) = doc["contacts"]
+        contact = doc["contacts"][-1]  # the first may be --with's, when the text is a name
         assert (contact["name"], contact["company"], contact["title"], contact["note"]) == (
             required,
             optional,

@@ -46,9 +46,13 @@ APPLICATION_KEYS = {
     "skills",
     "created_at",
     "updated_at",
+    "via",
     "events",
 }
-EVENT_KEYS = {"id", "kind", "on", "channel", "status", "until", "person", "note", "dated"}
+EVENT_KEYS = {
+    "id", "kind", "on", "channel", "status", "until", "person", "note", "dated", "at", "minutes",
+    "place",
+}  # fmt: skip
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$")
 
@@ -171,7 +175,8 @@ def test_show_json(jh, busy, db_path) -> None:
     check_application(data["application"])
     assert data["next_follow_up"] == "2026-11-27"
     assert data["contacts"] == [
-        {"id": 1, "name": "Dana Scully", "company": "Beta", "as": "interviewer"}
+        {"id": 1, "name": "Dana", "company": "Beta", "as": "interviewer"},  # interview --with
+        {"id": 2, "name": "Dana Scully", "company": "Beta", "as": "interviewer"},
     ]
     assert [e["kind"] for e in data["application"]["events"]] == ["applied", "interview", "status"]
 

@@ -35,6 +35,17 @@ CONTACT_KINDS = (
 )
 TOUCH_CHANNELS = ("email", "call", "coffee", "event", "message", "linkedin")
 LINK_ROLES = ("referral", "recruiter", "interviewer", "other")
-MEETUP_KINDS = ("business-event", "association", "meetup", "career-fair", "webinar", "other")
+MEETUP_KINDS = (
+    "business-event",
+    "association",
+    "meetup",
+    "career-fair",
+    "webinar",
+    "workshop",
+    "career-centre",
+    "other",
+)
+# How an application was sent (add/edit --via); not recorded is None, never a default.
+APPLY_METHODS = ("online", "email", "mail", "in-person", "phone", "fax", "job-fair", "agency")
 COURSE_KINDS = ("online", "night-class", "community-ed", "certification", "self-study")
 COURSE_STATUSES = ("active", "done", "dropped")

@@ -26,11 +26,13 @@ ORDER = (
     "application_skill",
     "application_event",
     "contact_link",
+    "event_person",
     "course",
     "course_skill",
     "course_log",
     "skill",
     "nudge",
+    "dismissal",
 )
 # Tables without an id are copied in insertion order (skills are listed in that order).
 _ROW_ORDER = {
@@ -38,6 +40,7 @@ _ROW_ORDER = {
     "course_skill": "rowid",
     "skill": "rowid",
     "contact_link": "contact_id, application_id",
+    "event_person": "event_id, contact_id",
     "nudge": "key",
 }
 

@@ -22,18 +22,27 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jobhunt.addressing import HIRING_TEAM as HIRING_TEAM
+from jobhunt.addressing import STAGE_KINDS as STAGE_KINDS
+from jobhunt.addressing import Recipient
+from jobhunt.addressing import next_draft as next_draft
+from jobhunt.addressing import recipients as recipients
 from jobhunt.errors import InputError
 
 if TYPE_CHECKING:
     from jobhunt.records import Application, Contact, Event, Meetup
-    from jobhunt.rules import Policy
 
-APPLICATION_KINDS = ("after-apply", "thank-you", "check-in", "withdraw", "accept")
+APPLICATION_KINDS = (
+    "after-apply",
+    "thank-you",
+    "check-in",
+    "withdraw",
+    "accept",
+    "thank-referral",
+)
 CONTACT_KINDS = ("touch", "after-event", "referral-ask")
 KINDS = APPLICATION_KINDS + CONTACT_KINDS
 
-# rules.follow_up_candidates' stage -> the draft for it.
-STAGE_KINDS = {"after_apply": "after-apply", "thank_you": "thank-you", "check_in": "check-in"}
 # How `draft --log` records an application follow-up (a contact touch is always email).
 LOG_CHANNELS = {
     "after-apply": "email",
@@ -41,6 +50,7 @@ LOG_CHANNELS = {
     "check-in": "phone",
     "withdraw": "email",
     "accept": "email",
+    "thank-referral": "email",
 }
 CONTACT_LOG_CHANNEL = "email"
 # Whom an application draft is addressed to, among the contacts linked to it.
@@ -63,12 +73,12 @@ APPLICATION_FIELDS: dict[str, str] = {
     "interview_when": "'on 26 November 2026'; fallback: 'recently'",
     "interviewer": "who interviewed you (the --with of that interview); fallback: a contact "
     "linked as interviewer, else 'the team'",
-    "name": "whom the message is for: the linked contact, else the interviewer; "
-    "fallback: 'Hiring Manager'",
-    "greeting": "'Dear <name>,'; fallback: 'Hello,'",
-    "email": "the linked contact's email; fallback: empty",
-    "phone": "the linked contact's phone; fallback: 'no number recorded'",
+    "name": "whom the message is for (see addressing.recipients); fallback: 'the hiring team'",
+    "greeting": "'Dear <name>,'; fallback: 'Dear hiring team,'",
+    "email": "the recipient's email; fallback: empty",
+    "phone": "the recipient's phone; fallback: 'no number recorded'",
     "today": "today, e.g. '27 November 2026'",
+    "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
 CONTACT_FIELDS: dict[str, str] = {
     "name": "the contact's name",
@@ -86,7 +96,15 @@ CONTACT_FIELDS: dict[str, str] = {
     "position": "'the <role> position' for that application; fallback: 'an open position'",
     "url": "that application's posting URL; fallback: empty",
     "today": "today, e.g. '27 November 2026'",
+    "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
+# Where a draft is signed when you have not set your name.
+SENDER_PLACEHOLDER = "[your name]"
+
+
+def sign(name: str | None, signature: str | None) -> str:
+    """The lines under 'Best regards,': your name, then your signature."""
+    return "\n".join(part for part in (name, signature) if part) or SENDER_PLACEHOLDER
 
 
 def fields_for(kind: str) -> dict[str, str]:
@@ -235,32 +253,6 @@ def day_text(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def choose_kind(app: Application, *, today: date, policy: Policy) -> str:
-    """The draft an application is waiting for.
-
-    The follow-up that is due (the earliest); else a thank-you when an interview has
-    happened with no follow-up since; else after-apply when there was no follow-up
-    yet, check-in otherwise.
-    """
-    from jobhunt import rules
-
-    due = sorted(
-        (
-            a
-            for a in rules.follow_up_candidates(app, today=today, policy=policy)
-            if a.kind == "follow_up" and a.due <= today and a.stage in STAGE_KINDS
-        ),
-        key=lambda a: (a.due, a.rank),
-    )
-    if due:
-        return STAGE_KINDS[due[0].stage]  # type: ignore[index]
-    follow_ups = [e for e in app.events if e.kind == "follow_up"]
-    held = [e for e in app.events if e.kind == "interview" and e.on <= today]
-    if held and not any(f.on >= max(e.on for e in held) for f in follow_ups):
-        return "thank-you"
-    return "check-in" if follow_ups else "after-apply"
-
-
 def choose_contact(linked: Iterable[tuple[Contact, str]]) -> tuple[Contact, str] | None:
     """The linked contact to write to: interviewer > recruiter > referral > other."""
     rank = {role: i for i, role in enumerate(LINK_PREFERENCE)}
@@ -289,16 +281,34 @@ def _opt(value: str | None) -> str | None:
 
 
 def application_values(
-    app: Application, linked: Iterable[tuple[Contact, str]], *, today: date
+    app: Application,
+    linked: Iterable[tuple[Contact, str]],
+    *,
+    today: date,
+    recipient: Recipient | None = None,
+    sender: str = SENDER_PLACEHOLDER,
 ) -> tuple[dict[str, str], str | None]:
-    """Every application field (see APPLICATION_FIELDS) and the recipient's email."""
-    chosen = choose_contact(linked)
-    contact, role = chosen if chosen else (None, None)
+    """Every application field (see APPLICATION_FIELDS) and the recipient's email.
+
+    `recipient` is whom it is for (see `recipients`); without one, the linked contact
+    `choose_contact` picks.
+    """
+    linked = list(linked)
+    if recipient is None:
+        chosen = choose_contact(linked)
+        contact, role = chosen if chosen else (None, None)
+        team = False
+    else:
+        contact = recipient.contact
+        role = next((r for c, r in linked if contact is not None and c.id == contact.id), None)
+        team = recipient.name is None
     interview = latest_interview(app.events, today=today)
     interviewer = _opt(interview.person) if interview else None
     if interviewer is None and contact is not None and role == "interviewer":
         interviewer = _opt(contact.name)
     name = _opt(contact.name) if contact else interviewer
+    if recipient is not None:
+        name = _opt(recipient.name)
     applied_on, applied_when = _when(app.applied_on)
     interview_on, interview_when = _when(interview.on if interview else None)
     email = _opt(contact.email) if contact else None
@@ -314,11 +324,12 @@ def application_values(
         "interview_on": interview_on,
         "interview_when": interview_when,
         "interviewer": interviewer or "the team",
-        "name": name or "Hiring Manager",
-        "greeting": f"Dear {name}," if name else "Hello,",
+        "name": name or ("the hiring team" if team else "Hiring Manager"),
+        "greeting": f"Dear {name}," if name else ("Dear hiring team," if team else "Hello,"),
         "email": email or "",
         "phone": phone or "no number recorded",
         "today": day_text(today),
+        "sender": sender,
     }
     return values, email
 
@@ -348,6 +359,7 @@ def contact_values(
     meetup: Meetup | None,
     application: Application | None,
     today: date,
+    sender: str = SENDER_PLACEHOLDER,
 ) -> tuple[dict[str, str], str | None]:
     """Every contact field (see CONTACT_FIELDS) and the recipient's email."""
     name = contact.name.strip()
@@ -370,6 +382,7 @@ def contact_values(
         "position": f"the {role} position" if role else "an open position",
         "url": (_opt(application.url) if application else None) or "",
         "today": day_text(today),
+        "sender": sender,
     }
     return values, _opt(contact.email)
 

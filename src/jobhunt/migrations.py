@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jobhunt import schema_identity as identity
+from jobhunt import schema_people as people
 from jobhunt import undolog
 
 
@@ -27,6 +28,8 @@ class Migration:
     name: str
     statements: Sequence[str]
     postgresql: Sequence[str] = ()
+    # SQLite: run with foreign keys off (a table rebuild), checked before commit
+    foreign_keys_off: bool = False
 
     def for_dialect(self, dialect: str) -> Sequence[str]:
         return self.postgresql if dialect == "postgresql" else self.statements
@@ -299,7 +302,41 @@ UNDO_AS_DATA = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, UNDO, NUDGE_HISTORY, IDENTITY, UNDO_AS_DATA)
+# Who took part, how things were done, answers to suggestions: see schema_people.py.
+# The columns each table has after migration 0006, for its undo triggers.
+_COLUMNS_0006 = {
+    **{t: (*cols, *people.GAINED.get(t, ())) for t, cols in _NOW_COLUMNS.items()},
+    **undolog.LATER_COLUMNS,
+}
+_REMADE = (*people.GAINED, *undolog.LATER_COLUMNS)  # tables whose undo triggers are (re)made
+_MEETUP_GONE = [s for s in identity.SQLITE if s.startswith("CREATE TRIGGER calendar_gone_meetup ")]
+PEOPLE = Migration(
+    "0006_people_methods_answers",
+    (
+        *people.NEW_TABLES,
+        *people.ADDED,
+        *(
+            f"DROP TRIGGER undo_{table}_{op}"
+            for table in people.GAINED
+            if table != "meetup"  # dropped with the table it rebuilds
+            for op in undolog.OPS
+        ),
+        *people.SQLITE_MEETUP,
+        *_MEETUP_GONE,
+        *(s for t in _REMADE for s in undolog.data_triggers(t, _COLUMNS_0006[t])),
+    ),
+    (
+        *_postgresql(people.NEW_TABLES),
+        *(s.replace(" INTEGER ", " BIGINT ") for s in people.ADDED),
+        *people.PG_MEETUP,
+        *(undolog.pg_undo_trigger(t) for t in undolog.LATER_COLUMNS),
+    ),
+    foreign_keys_off=True,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL, UNDO, NUDGE_HISTORY, IDENTITY, UNDO_AS_DATA, PEOPLE,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -33,6 +33,7 @@ class Application(SQLModel, table=True):
     note: str | None = None
     created_at: str
     updated_at: str
+    via: str | None = None  # how it was sent (schema_people.VIA); None: not recorded
 
 
 class ApplicationSkill(SQLModel, table=True):
@@ -56,6 +57,9 @@ class ApplicationEvent(SQLModel, table=True):
     note: str | None = None
     created_at: str
     dated: int = 1  # 0: an import knew only that it happened (stored on the import day)
+    at_time: str | None = None  # HH:MM, a timed interview
+    minutes: int | None = None
+    place: str | None = None  # a place or a meeting link
 
 
 class Meetup(SQLModel, table=True):
@@ -68,6 +72,7 @@ class Meetup(SQLModel, table=True):
     place: str | None = None
     note: str | None = None
     created_at: str
+    attended: int | None = None  # None: not said; 1: went; 0: did not
 
 
 class Contact(SQLModel, table=True):
@@ -87,6 +92,8 @@ class Contact(SQLModel, table=True):
     met_at_event_id: int | None = Field(default=None, foreign_key="meetup.id", ondelete="SET NULL")
     added_on: date
     created_at: str
+    keep_in_touch: int = 1  # 0: no stay-in-touch schedule (an imported connection)
+    due_from: date | None = None  # first due day when never touched (import --cadence)
 
 
 class Interaction(SQLModel, table=True):
@@ -98,6 +105,7 @@ class Interaction(SQLModel, table=True):
     on_day: date
     note: str | None = None
     created_at: str
+    informational: int = 0  # 1: an informational meeting
 
 
 class ContactLink(SQLModel, table=True):
@@ -106,6 +114,26 @@ class ContactLink(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
     application_id: int = Field(foreign_key="application.id", primary_key=True, ondelete="CASCADE")
     role: str = "other"
+
+
+class EventPerson(SQLModel, table=True):
+    __tablename__ = "event_person"
+
+    event_id: int = Field(foreign_key="application_event.id", primary_key=True, ondelete="CASCADE")
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+
+
+class Dismissal(SQLModel, table=True):
+    """An answer to a suggestion: a contact not now, or a company skipped."""
+
+    __tablename__ = "dismissal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="CASCADE")
+    company: str | None = None
+    on_day: date
+    until_day: date | None = None
+    created_at: str
 
 
 class Course(SQLModel, table=True):
@@ -200,6 +228,8 @@ Index("ix_contact_met_at", Contact.met_at_event_id)
 Index("ix_interaction_contact", Interaction.contact_id, Interaction.on_day)
 Index("ix_interaction_on_day", Interaction.on_day)
 Index("ix_contact_link_app", ContactLink.application_id)
+Index("ix_event_person_contact", EventPerson.contact_id)
+Index("ix_dismissal_contact", Dismissal.contact_id)
 Index("ix_course_status", Course.status)
 Index("ix_course_log_course", CourseLog.course_id, CourseLog.on_day)
 # ... and as migration 0003 creates them.

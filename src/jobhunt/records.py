@@ -11,6 +11,7 @@ from datetime import date
 
 # The stored forms live in choices.py (cheap to import for --help); re-exported here.
 from jobhunt.choices import (
+    APPLY_METHODS,
     CLOSED_STATUSES,
     CONTACT_KINDS,
     COURSE_KINDS,
@@ -28,6 +29,7 @@ from jobhunt.choices import (
 )
 
 __all__ = [
+    "APPLY_METHODS",
     "CLOSED_STATUSES",
     "CONTACT_KINDS",
     "COURSE_KINDS",
@@ -59,6 +61,11 @@ class Event:
     person: str | None = None
     note: str | None = None
     dated: bool = True  # False: an import knew only that it happened, not the day
+    # The contacts who took part (interview --with, log --with), by id.
+    people: tuple[int, ...] = ()
+    at: str | None = None  # HH:MM of a timed interview
+    minutes: int | None = None
+    place: str | None = None  # a place or a meeting link
 
     @property
     def day_shown(self) -> str:
@@ -82,6 +89,7 @@ class Application:
     events: tuple[Event, ...] = ()
     created_at: str = ""
     updated_at: str = ""
+    via: str | None = None  # how it was sent (APPLY_METHODS); None: not recorded
 
     @property
     def is_open(self) -> bool:

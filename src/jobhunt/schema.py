@@ -39,6 +39,7 @@ EXPECTED: dict[str, str] = {
     "0003_nudge_history": "c1d22c472644b83b",
     "0004_store_identity_dated_events_calendar_gone": "04185f402cf2ef6c",
     "0005_undo_as_data": "02b2ba9123b77882",
+    "0006_people_methods_answers": "c38d9d90550c1ffc",
 }
 
 

@@ -45,8 +45,17 @@ UNDO_COLUMNS = {
     "skill": ("name", "added_on"),
 }  # fmt: skip
 
+# Tables created after undo was added, with their columns (migration 0006 makes their
+# triggers). Undo replays changes to these and to UNDO_COLUMNS' tables, no others.
+LATER_COLUMNS = {
+    "event_person": ("event_id", "contact_id"),
+    "dismissal": ("contact_id", "company", "on_day", "until_day", "created_at"),
+}
+UNDOABLE = (*UNDO_COLUMNS, *LATER_COLUMNS)
+
 # PostgreSQL names a row by these columns (SQLite by its rowid).
 KEYS = {
+    "event_person": ("event_id", "contact_id"),
     "application_skill": ("application_id", "skill"),
     "contact_link": ("contact_id", "application_id"),
     "course_skill": ("course_id", "skill"),

@@ -182,3 +182,23 @@ def existing_id(value: int | None, noun: str, hint: str | None = None) -> int | 
     if value is not None and not 1 <= value <= MAX_ID:
         raise NotFound(f"no {noun} with id {value}", hint=hint)
     return value
+
+
+MAX_MINUTES = 24 * 60
+
+
+def clock(text: str, field: str) -> str:
+    """A time of day as HH:MM (24-hour; `9:30` is read as 09:30)."""
+    hours, sep, mins = text.strip().partition(":")
+    ok = sep and text.isascii() and hours.isdigit() and mins.isdigit()
+    ok = ok and len(hours) <= 2 and len(mins) == 2
+    if not ok or int(hours) > 23 or int(mins) > 59:
+        raise InputError(f"{field} {text!r} is not a time of day (HH:MM, 24-hour)")
+    return f"{int(hours):02d}:{mins}"
+
+
+def minutes(value: int, field: str) -> int:
+    """A length in minutes: 1 to a day."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MINUTES:
+        raise InputError(f"{field} must be from 1 to {MAX_MINUTES} minutes")
+    return value

@@ -45,7 +45,7 @@ FIVE_HABITS = {
     "2026-09-14": [LOOK, "log 1 --via email", "log 2 --via email"],
     "2026-09-15": ["add Zeta 'Data Analyst'", LOOK, "course log 1 --hours 3"],
     "2026-09-16": [
-        "interview 1 --on 2026-09-18 --with 'Helen Cho'",
+        "interview 1 --on 2026-09-18 --with 'Helen Cho'",  # adds contact 3, Helen Cho
         LOOK,
         "log 3 --via email",
         "contact touch 1 --via call",
@@ -59,7 +59,7 @@ FIVE_HABITS = {
         "contact add 'Mia Chen' --company Zeta --kind peer --met-at 1",
         "contact add 'Leo Grant' --kind industry-leader --met-at 1",
     ],
-    "2026-09-25": [LOOK, "log 1 --via phone", "contact touch 3 --via email"],
+    "2026-09-25": [LOOK, "log 1 --via phone", "contact touch 4 --via email"],
     "2026-09-30": [LOOK, "contact link 1 3 --as recruiter"],  # Rita put me forward at Gamma
     "2026-10-07": ["status 1 rejected"],
     "2026-10-18": [],
@@ -124,14 +124,14 @@ AGENDAS = {
         "follow_up/check_in app1 2026-09-25",  # 7 days after the round
         "apply 2026-09-27",
         "touch contact1 2026-09-23 overdue 2",
-        "event_follow_up contact3 2026-09-25",  # the day after the meetup
-        "event_follow_up contact4 2026-09-25",
+        "event_follow_up contact4 2026-09-25",  # the day after the meetup
+        "event_follow_up contact5 2026-09-25",
         "network_target 2026-09-27",
     ],
     "2026-09-26": [
         "apply 2026-09-27",
         "touch contact1 2026-09-23 overdue 3",
-        "event_follow_up contact4 2026-09-25 overdue 1",  # Mia was written to; Leo not
+        "event_follow_up contact5 2026-09-25 overdue 1",  # Mia was written to; Leo not
         "touch contact2 2026-09-26",  # Sam at Acme: 30 days stepped up to 15, from 09-11
         "network_target 2026-09-27",
     ],
@@ -229,10 +229,10 @@ def test_the_five_habits_end_to_end(jh) -> None:
     ]
     # The people met at the meetup: the day after it, then overdue for the rest of a week.
     assert when(days, "event", event_id=1) == ["2026-09-23", "2026-09-24"]
-    assert when(days, "event_follow_up", contact_id=3) == ["2026-09-25"]
-    leo = when(days, "event_follow_up", contact_id=4)
+    assert when(days, "event_follow_up", contact_id=4) == ["2026-09-25"]
+    leo = when(days, "event_follow_up", contact_id=5)
     assert leo == days_between("2026-09-25", "2026-10-01")
-    overdue = [days[on].one("event_follow_up", contact_id=4)["overdue_days"] for on in leo]
+    overdue = [days[on].one("event_follow_up", contact_id=5)["overdue_days"] for on in leo]
     assert overdue == [0, 1, 2, 3, 4, 5, 6]
 
     # Apply and network: weekly targets, gone once met, due on each Sunday.

@@ -35,7 +35,8 @@ def view(app: Application) -> dict:
 
     data = jsonable(app)
     data["events"] = [
-        {k: v for k, v in e.items() if k != "application_id"} for e in data.pop("events")
+        {k: v for k, v in e.items() if k not in ("application_id", "people")}
+        for e in data.pop("events")
     ]
     return data
 

@@ -179,12 +179,22 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
     meetup = store.get_meetup(conn, contact.met_at_event_id) if contact.met_at_event_id else None
     plan = plan_for(conn, contact)
+    # The interview rounds and follow-ups they took part in (interview/log --with).
+    steps = sorted(
+        (
+            (e.on, a.id, e.kind, a.company)
+            for a, _ in apps
+            for e in a.events
+            if contact_id in e.people
+        ),
+    )
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
             contact=view(contact),
             next_touch=plan.due,
             interactions=[{"id": t.id, "via": t.via, "on": t.on, "note": t.note} for t in touches],
+            steps=[{"on": on, "application_id": i, "kind": k} for on, i, k, _ in steps],
             applications=[
                 {"id": a.id, "company": a.company, "role": a.role, "status": a.status, "as": role}
                 for a, role in apps
@@ -216,6 +226,13 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     out.line()
     out.heading("Interactions")
     out.table(("Day", "Via", "Note"), [(t.on.isoformat(), t.via, t.note or "") for t in touches])
+    if steps:
+        out.line()
+        out.heading("Interviews and follow-ups")
+        out.table(
+            ("Day", "ID", "What", "Company"),
+            [(on.isoformat(), i, k.replace("_", "-"), company) for on, i, k, company in steps],
+        )
     if apps:
         out.line()
         out.heading("Applications")

@@ -7,8 +7,6 @@ filled from the records; `--mailto` turns it into a link a mail program opens,
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,6 +23,7 @@ from jobhunt.cli._common import (
 from jobhunt.drafts import APPLICATION_KINDS, CONTACT_KINDS, KINDS
 
 if TYPE_CHECKING:
+    from jobhunt.addressing import Recipient
     from jobhunt.drafts import Draft
     from jobhunt.render import Output
 
@@ -69,76 +68,6 @@ def _kind(kind: str | None, allowed: tuple[str, ...], other: tuple[str, ...], us
     raise InputError(f"unknown draft kind {kind!r}; choose from: {', '.join(allowed)}")
 
 
-@contextlib.contextmanager
-def _terminal() -> Iterator[dict]:
-    """The editor's stdin and stdout: the terminal itself when ours are piped (so that
-    `jobhunt draft 3 --edit | mail ...` pipes only the draft), else inherited."""
-    import sys
-
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        yield {}
-        return
-    with contextlib.ExitStack() as stack:
-        try:
-            tty = stack.enter_context(open("/dev/tty", "r+b", buffering=0))
-        except OSError:
-            yield {}
-            return
-        yield {"stdin": tty, "stdout": tty}
-
-
-def _edit(draft: Draft) -> Draft:
-    """Let the user change the draft in their editor, through a private temp file."""
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
-    from jobhunt import drafts
-    from jobhunt.errors import InputError
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor or not editor.strip():
-        raise InputError(
-            "no editor to open the draft in",
-            hint="set VISUAL or EDITOR, e.g. export EDITOR=nano",
-        )
-    try:
-        command = shlex.split(editor)
-    except ValueError as exc:
-        raise InputError(f"cannot read the editor command {editor!r}: {exc}") from exc
-    fd, name = tempfile.mkstemp(prefix="jobhunt-draft-", suffix=".txt")
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp makes it 0600 already; be explicit where we can
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(draft.text())
-        try:
-            with _terminal() as streams:
-                done = subprocess.run([*command, name], check=False, **streams)
-        except OSError as exc:
-            raise InputError(
-                f"cannot run the editor {editor!r}: {exc.strerror}",
-                hint="set VISUAL or EDITOR to a program on your PATH",
-            ) from exc
-        if done.returncode != 0:
-            raise InputError(
-                f"the editor {editor!r} exited with status {done.returncode}; "
-                "nothing was printed or logged"
-            )
-        try:
-            with open(name, encoding="utf-8") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise InputError("the edited draft is not UTF-8 text") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-    if not text.strip():
-        raise InputError("the draft is empty after editing; nothing was printed or logged")
-    return drafts.parse_edited(text, previous=draft)
-
-
 def _print_draft(out: Output, draft: Draft) -> None:
     from jobhunt.render import clean
 
@@ -160,6 +89,65 @@ def _print_draft(out: Output, draft: Draft) -> None:
     out.line()
     for line in draft.body.splitlines():
         out.line(clean(line))
+
+
+def _as_json(result: Draft) -> dict:
+    from jobhunt import drafts
+
+    link = drafts.mailto(result.to, result.subject, result.note)
+    return {
+        "kind": result.kind,
+        "to": result.to,
+        "subject": result.subject,
+        "body": result.body,
+        "mailto": link,
+    }
+
+
+def _person_ref(recipient: Recipient) -> str:
+    return f"#{recipient.contact.id}" if recipient.contact else repr(recipient.name)
+
+
+def _application_drafts(conn, app, kind: str | None, to: str | None, today, sender: str):  # type: ignore[no-untyped-def]
+    """The kind to draft for `app`; for each recipient, (recipient, (values, email)); and
+    the notes to print after the draft."""
+    from jobhunt import drafts, store
+    from jobhunt.addressing import Recipient, match_contact, parse_person
+    from jobhunt.cli._common import policy
+
+    wanted = parse_person(to) if to is not None else None
+    notes: list[str] = []
+    linked = [
+        (store.get_contact(conn, link.contact_id), link.role)
+        for link in store.links_for(conn, application_id=app.id)
+    ]
+    if kind is not None:
+        chosen = _kind(kind, APPLICATION_KINDS, CONTACT_KINDS, "use it with --contact CONTACT_ID")
+    else:
+        chosen, due = drafts.next_draft(app, today=today, policy=policy())
+        if due is not None:
+            notes.append(f"Not due yet: the {chosen} for application {app.id} is due on {due}.")
+    if isinstance(wanted, int):
+        found = store.get_contact(conn, wanted)
+        people = [Recipient(found.name.strip(), found)]
+    elif wanted is not None:
+        found = match_contact(wanted, store.list_contacts(conn), company=app.company)
+        people = [Recipient(found.name.strip(), found) if found else Recipient(wanted)]
+    else:
+        people = drafts.recipients(chosen, app, linked, today=today)
+    if people == [drafts.HIRING_TEAM]:
+        notes.append(
+            f"Nobody is named for this {chosen}: it says 'Dear hiring team'. Name the person "
+            f"with: jobhunt contact link CONTACT_ID {app.id} --as recruiter (or --to NAME)"
+        )
+    pairs = [
+        (
+            person,
+            drafts.application_values(app, linked, today=today, recipient=person, sender=sender),
+        )
+        for person in people
+    ]
+    return chosen, pairs, notes
 
 
 def list_templates(as_json: bool) -> None:
@@ -241,6 +229,14 @@ def draft(
             ),
         ),
     ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="NAME|#ID",
+            help="Whom it is for, instead of the usual person: a contact's name or #CONTACT_ID.",
+        ),
+    ] = None,
     yes: Yes = False,
     as_json: Json = False,
 ) -> None:
@@ -249,7 +245,7 @@ def draft(
     import sys
 
     from jobhunt import drafts, store
-    from jobhunt.cli._common import confirm, local_today, policy
+    from jobhunt.cli._common import confirm, local_today
     from jobhunt.errors import InputError, NotFound
     from jobhunt.render import Output, clean, warn
 
@@ -260,29 +256,33 @@ def draft(
         return
     if target is not None and contact is not None:
         raise InputError("give an application ID or --contact CONTACT_ID, not both")
+    if to is not None and contact is not None:
+        raise InputError("--to is for an application draft; --contact already names the person")
     if target is None and contact is None:
         raise InputError(
             "give an application ID or --contact CONTACT_ID",
             hint="see what is due with: jobhunt today",
         )
+    from jobhunt import config
+
+    name, signature = config.sender()
+    signed = drafts.sign(name, signature)
     st = state(ctx)
     conn = st.conn()
     today = local_today()
     if contact is None:
         app_id = _target_id(target or "")
         app = store.get_application(conn, app_id)
-        linked = [
-            (store.get_contact(conn, link.contact_id), link.role)
-            for link in store.links_for(conn, application_id=app_id)
-        ]
-        chosen = (
-            _kind(kind, APPLICATION_KINDS, CONTACT_KINDS, "use it with --contact CONTACT_ID")
-            if kind is not None
-            else drafts.choose_kind(app, today=today, policy=policy())
-        )
-        values, to = drafts.application_values(app, linked, today=today)
-        what = f"the {chosen} follow-up (by {drafts.LOG_CHANNELS[chosen]}) for application "
-        question = f"Record {what}{app_id} ({clean(app.company)} — {clean(app.role)}) as done?"
+        chosen, pairs, notes = _application_drafts(conn, app, kind, to, today, signed)
+        if len(pairs) > 1 and (mailto or edit):
+            raise InputError(
+                f"this {chosen} goes to {len(pairs)} people; --mailto and --edit need one",
+                hint=f"choose one with --to NAME|#ID, e.g. --to {_person_ref(pairs[0][0])}",
+            )
+        names = ", ".join(clean(r.name or "the hiring team") for r, _ in pairs)
+        what = f"the {chosen} follow-up (by {drafts.LOG_CHANNELS[chosen]}) to {names}"
+        where = f"application {app_id} ({clean(app.company)} — {clean(app.role)})"
+        question = f"Record {what} for {where} as done?"
     else:
         person = store.get_contact(conn, contact)
         meetup = None
@@ -302,36 +302,60 @@ def draft(
             opening = drafts.open_application_at(
                 company, store.list_applications(conn, company=company)
             )
-        values, to = drafts.contact_values(person, meetup=meetup, application=opening, today=today)
+        values, address = drafts.contact_values(
+            person, meetup=meetup, application=opening, today=today, sender=signed
+        )
+        pairs = [(None, (values, address))]
+        notes = []
+        names = clean(person.name)
         question = f"Record a touch by email with {clean(person.name)} (contact {contact})?"
     if log and not yes and not sys.stdin.isatty():
         confirm(question, yes)  # refuses before anything is printed or opened
-    result = drafts.render(drafts.load_template(chosen), values, to=to)
+    template = drafts.load_template(chosen)
+    results = [drafts.render(template, values, to=address) for _, (values, address) in pairs]
     if edit:
-        result = _edit(result)
-    link = drafts.mailto(result.to, result.subject, result.note)
+        from jobhunt.cli.draft_edit import edit_draft
+
+        results = [edit_draft(results[0])]
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(
-            kind=result.kind,
-            to=result.to,
-            subject=result.subject,
-            body=result.body,
-            mailto=link,
-        )
+        shown = [_as_json(r) for r in results]
+        out.json(**shown[0], **({"drafts": shown} if len(shown) > 1 else {}))
     elif mailto:
-        out.line(link)
+        out.line(drafts.mailto(results[0].to, results[0].subject, results[0].note))
     else:
-        _print_draft(out, result)
+        for number, result in enumerate(results):
+            if number:
+                out.line()
+                out.line("-----")
+                out.line()
+            _print_draft(out, result)
+    if name is None and "$sender" in template.text:
+        notes.append(
+            f"The draft is signed {drafts.SENDER_PLACEHOLDER}: set your name with: "
+            'jobhunt config set name "Your Name" (and any lines under it with: '
+            "jobhunt config set signature TEXT)"
+        )
+    for line in notes:
+        warn(line)
     if not log:
         return
     confirm(question, yes)
     from jobhunt import write
 
-    note = f"{result.kind} (jobhunt draft)"
+    note = f"{chosen} (jobhunt draft)"
+    if contact is None and chosen != "thank-referral":
+        note = f"{chosen} to {names} (jobhunt draft)"
     with st.writing() as conn:
-        if contact is None:
-            channel = drafts.LOG_CHANNELS[result.kind]
+        if contact is None and chosen == "thank-referral":
+            for recipient, _ in pairs:
+                if recipient.contact is not None:
+                    write.add_interaction(
+                        conn, recipient.contact.id, via="email", on=today, note=note
+                    )
+            done = f"a thank-you by email on {today.isoformat()} to {names}"
+        elif contact is None:
+            channel = drafts.LOG_CHANNELS[chosen]
             write.touch_application(conn, app_id)
             write.add_event(conn, app_id, kind="follow_up", on=today, channel=channel, note=note)
             done = f"a follow-up by {channel} on {today.isoformat()} for application {app_id}"

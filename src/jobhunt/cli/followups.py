@@ -29,12 +29,37 @@ from jobhunt.dates import DATE_HELP
 FollowUpVia = via_option(FOLLOW_UP_CHANNELS)
 
 
+def _people(with_: list[str] | None) -> list[int | str]:
+    """The --with values, checked before anything is opened: #ID, or a name as typed."""
+    from jobhunt.addressing import parse_person
+
+    people: list[int | str] = []
+    for value in with_ or ():
+        # A name is kept as typed (blank text too, as a free-text name only).
+        found = parse_person(value) if value.strip() else value
+        people.append(found if isinstance(found, int) else value)
+    return people
+
+
+def _record_people(conn, app_id: int, event_id: int, people: list[int | str], role: str) -> None:  # type: ignore[no-untyped-def]
+    from jobhunt import write
+    from jobhunt.render import warn
+
+    if not people:
+        return
+    _names, added = write.add_event_people(
+        conn, app_id, event_id, people, role=role, today=local_today()
+    )
+    for contact_id in added:
+        warn(f"Added contact {contact_id}")
+
+
 def _event_done(
     ctx: typer.Context, app_id: int, event_id: int | None, message: str, as_json: bool
 ) -> None:
     """After recording an event: print what was done and the next follow-up."""
     from jobhunt import rules, store
-    from jobhunt.render import Output
+    from jobhunt.render import Output, jsonable
 
     record = store.get_application(state(ctx).conn(), app_id)
     nxt = rules.next_follow_up(record, today=local_today(), policy=policy())
@@ -42,7 +67,14 @@ def _event_done(
     if out.is_json:
         out.json(
             application=view(record),
-            event=next((e for e in record.events if e.id == event_id), None),
+            event=next(
+                (
+                    {k: v for k, v in jsonable(e).items() if k != "people"}
+                    for e in record.events
+                    if e.id == event_id
+                ),
+                None,
+            ),
             next_follow_up=nxt,
         )
         return
@@ -57,16 +89,28 @@ def log(
     via: FollowUpVia,
     on: OnDay = None,
     note: Note = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with",
+            "-w",
+            metavar="NAME|#ID",
+            help="Whom you reached (repeatable): a contact's name or #CONTACT_ID; a name "
+            "nobody has becomes a contact.",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """Record a follow-up you made (an email, a mailed note, a call...)."""
     from jobhunt import write
 
     when = fact_day(on, "follow-up date")
+    people = _people(with_)
     with state(ctx).writing() as conn:
         write.not_before_applied(conn, app_id, when, "follow-up date")
         write.touch_application(conn, app_id)
         event_id = write.add_event(conn, app_id, kind="follow_up", on=when, channel=via, note=note)
+        _record_people(conn, app_id, event_id, people, "other")
     _event_done(
         ctx,
         app_id,
@@ -85,7 +129,16 @@ def interview(
             "--on", metavar="DATE", help=f"The interview day, past or scheduled. {DATE_HELP}"
         ),
     ],
-    with_: Annotated[str | None, typer.Option("--with", "-w", help="Who interviewed you.")] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with",
+            "-w",
+            metavar="NAME|#ID",
+            help="Who interviewed you (repeatable): a contact's name (ignoring case and "
+            "accents) or #CONTACT_ID; a name nobody has becomes a contact.",
+        ),
+    ] = None,
     note: Note = None,
     as_json: Json = False,
 ) -> None:
@@ -93,10 +146,10 @@ def interview(
     from jobhunt import write
 
     when = day(on)
+    people = _people(with_)
     with state(ctx).writing() as conn:
-        event_id = write.add_interview(
-            conn, app_id, on=when, today=local_today(), person=with_, note=note
-        )
+        event_id = write.add_interview(conn, app_id, on=when, today=local_today(), note=note)
+        _record_people(conn, app_id, event_id, people, "interviewer")
     _event_done(
         ctx,
         app_id,

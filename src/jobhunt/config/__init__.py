@@ -50,6 +50,7 @@ from jobhunt.config.load import (
     policy_from,
     read_raw,
     read_values,
+    sender,
     settings,
 )
 
@@ -71,6 +72,7 @@ __all__ = [
     "policy_from",
     "read_raw",
     "read_values",
+    "sender",
     "set_in",
     "set_in_file",
     "set_value",

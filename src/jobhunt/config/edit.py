@@ -221,7 +221,7 @@ def unset_in_file(path: Path, names: Sequence[str]) -> bool:
     return True
 
 
-def set_value(name: str, value: str, path: Path | None = None) -> tuple[Key, int | float]:
+def set_value(name: str, value: str, path: Path | None = None) -> tuple[Key, int | float | str]:
     """Check and save one setting, keeping every other line of the file."""
     path = path or config_path()
     key = key_for(name)

@@ -23,13 +23,17 @@ class Key:
 
     name: str
     field: str
-    kind: str  # "int", "fraction", "factor", "weekday" or "period"
+    kind: str  # "int", "fraction", "factor", "weekday", "period"; "line" or "text" (no field)
     low: int = 0
     high: int = 365
     help: str = ""
 
     @property
     def allowed(self) -> str:
+        if self.kind == "line":
+            return f"one line of text, at most {self.high} characters"
+        if self.kind == "text":
+            return f"text, line breaks allowed, at most {self.high} characters"
         if self.kind == "int":
             return f"a whole number from {self.low} to {self.high}"
         if self.kind == "fraction":
@@ -43,6 +47,9 @@ class Key:
             "10d, 2w, 3m (30 days) or 1y (365 days)"
         )
 
+
+# The sender: how drafts are signed. Text, not rules: no Policy field.
+SENDER_KEYS = ("name", "signature")
 
 _KEYS: tuple[Key, ...] = (
     Key(
@@ -175,6 +182,8 @@ _KEYS: tuple[Key, ...] = (
         1000,
         "follow-ups listed a day in the agenda; the rest are counted in one line (0 = all)",
     ),
+    Key("name", "", "line", 1, 200, "your name, to sign drafts with"),
+    Key("signature", "", "text", 1, 1000, "lines under your name in drafts (title, phone...)"),
     *(
         Key(
             f"{CADENCE}.{kind}",
@@ -216,8 +225,22 @@ def _bad(key: Key, value: object) -> InputError:
     return InputError(f"{key.name} must be {key.allowed}, not {value!r}")
 
 
-def parse_value(key: Key, value: object) -> int | float:
+def _text(key: Key, value: object) -> str:
+    """A sender value: trimmed (each line on its right), not blank, within its length."""
+    if not isinstance(value, str):
+        raise _bad(key, value)
+    text = "\n".join(line.rstrip() for line in value.strip().splitlines())
+    if not text or len(text) > key.high or (key.kind == "line" and "\n" in text):
+        raise _bad(key, value)
+    if any((ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 for ch in text):
+        raise _bad(key, value)
+    return text
+
+
+def parse_value(key: Key, value: object) -> int | float | str:
     """A value typed on the command line (str) or read from TOML, checked and normalised."""
+    if key.kind in ("line", "text"):
+        return _text(key, value)
     text = value.strip().lower() if isinstance(value, str) else None
     if isinstance(value, bool):
         raise _bad(key, value)
@@ -264,7 +287,9 @@ def parse_value(key: Key, value: object) -> int | float:
     return days
 
 
-def show_value(key: Key, value: int | float) -> str:
+def show_value(key: Key, value: int | float | str) -> str:
+    if isinstance(value, str):
+        return " / ".join(value.splitlines()) if value else "(not set)"
     if key.kind == "weekday":
         return WEEKDAYS[int(value)]
     if key.kind in ("fraction", "factor"):

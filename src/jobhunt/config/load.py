@@ -86,10 +86,10 @@ def _flatten(data: dict[str, Any]) -> list[tuple[str, object]]:
     return items
 
 
-def read_values(path: Path) -> dict[str, int | float]:
+def read_values(path: Path) -> dict[str, int | float | str]:
     """Every setting in the file, checked: {key name: value}. Errors name the file and line."""
     data, text = read_raw(path)
-    values: dict[str, int | float] = {}
+    values: dict[str, int | float | str] = {}
     for name, value in _flatten(data):
         line = _line_of(text, name)
         where = f"{path}, line {line}" if line else str(path)
@@ -108,7 +108,7 @@ def read_values(path: Path) -> dict[str, int | float]:
     return values
 
 
-def policy_from(values: dict[str, int | float]) -> Policy:
+def policy_from(values: dict[str, int | float | str]) -> Policy:
     """A rules.Policy with `values` applied over the defaults."""
     from jobhunt.rules import DEFAULT_CADENCE, Policy
 
@@ -116,6 +116,8 @@ def policy_from(values: dict[str, int | float]) -> Policy:
     cadence = dict(DEFAULT_CADENCE)
     for name, value in values.items():
         key = KEYS[name]
+        if not key.field:
+            continue  # the sender: text for drafts, not for the rules
         if key.field == "cadence_days":
             cadence[name.split(".", 1)[1]] = int(value)
         else:
@@ -160,18 +162,20 @@ def import_tables(path: Path | None = None) -> dict[str, dict[str, str]]:
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: Key
-    value: int | float
-    default: int | float
+    value: int | float | str
+    default: int | float | str
     is_set: bool
 
 
-def defaults() -> dict[str, int | float]:
+def defaults() -> dict[str, int | float | str]:
     from jobhunt.rules import Policy
 
     base = Policy()
-    out: dict[str, int | float] = {}
+    out: dict[str, int | float | str] = {}
     for key in KEYS.values():
-        if key.field == "cadence_days":
+        if not key.field:
+            out[key.name] = ""
+        elif key.field == "cadence_days":
             out[key.name] = base.cadence_days[key.name.split(".", 1)[1]]
         else:
             out[key.name] = getattr(base, key.field)
@@ -185,3 +189,12 @@ def settings(path: Path | None = None) -> list[Setting]:
         Setting(KEYS[name], values.get(name, default), default, name in values)
         for name, default in defaults().items()
     ]
+
+
+def sender(path: Path | None = None) -> tuple[str | None, str | None]:
+    """(name, signature) from the config file, None where unset."""
+    values = read_values(path or config_path())
+    name, signature = values.get("name"), values.get("signature")
+    return (name if isinstance(name, str) else None), (
+        signature if isinstance(signature, str) else None
+    )

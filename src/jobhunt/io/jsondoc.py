@@ -31,6 +31,7 @@ from jobhunt import validate
 from jobhunt.dates import MAX_YEAR, MIN_YEAR
 from jobhunt.errors import InputError
 from jobhunt.records import (
+    APPLY_METHODS,
     CONTACT_KINDS,
     COURSE_KINDS,
     COURSE_STATUSES,
@@ -74,6 +75,7 @@ APPLICATION = _cols(
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
     ("updated_at", "updated_at", "instant"),
+    ("via", "via", "enum?", APPLY_METHODS),
 )
 EVENT = _cols(
     ("id", "id", "id"),
@@ -86,6 +88,9 @@ EVENT = _cols(
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
     ("dated", "dated", "flag"),  # true/false; stored as 1/0; true when absent
+    ("at", "at_time", "clock?"),  # HH:MM of a timed interview
+    ("minutes", "minutes", "count?"),
+    ("place", "place", "text"),
 )
 CONTACT = _cols(
     ("id", "id", "id"),
@@ -102,6 +107,8 @@ CONTACT = _cols(
     ("met_at_event_id", "met_at_event_id", "ref?"),
     ("added_on", "added_on", "fact"),
     ("created_at", "created_at", "instant"),
+    ("keep_in_touch", "keep_in_touch", "flag"),  # false: no stay-in-touch schedule
+    ("due_from", "due_from", "day?"),
 )
 INTERACTION = _cols(
     ("id", "id", "id"),
@@ -110,12 +117,24 @@ INTERACTION = _cols(
     ("on", "on_day", "fact"),
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
+    ("informational", "informational", "flag0"),  # false when absent
+)
+# An answer to a suggestion: a contact not now (contact_id), or a company skipped.
+DISMISSAL = _cols(
+    ("id", "id", "id"),
+    ("contact_id", "contact_id", "ref?"),
+    ("company", "company", "text"),
+    ("on", "on_day", "fact"),
+    ("until", "until_day", "day?"),
+    ("created_at", "created_at", "instant"),
 )
 LINK = _cols(
     ("contact_id", "contact_id", "ref"),
     ("application_id", "application_id", "ref"),
     ("role", "role", "enum", LINK_ROLES),
 )
+# Who took part in an application event (interview --with, log --with).
+EVENT_PERSON = _cols(("event_id", "event_id", "ref"), ("contact_id", "contact_id", "ref"))
 MEETUP = _cols(
     ("id", "id", "id"),
     ("title", "title", "req"),
@@ -124,6 +143,7 @@ MEETUP = _cols(
     ("place", "place", "text"),
     ("note", "note", "text"),
     ("created_at", "created_at", "instant"),
+    ("attended", "attended", "flag?"),  # null: not said
 )
 COURSE = _cols(
     ("id", "id", "id"),
@@ -160,6 +180,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "contact": tuple(c.column for c in CONTACT),
     "interaction": tuple(c.column for c in INTERACTION),
     "contact_link": tuple(c.column for c in LINK),
+    "event_person": tuple(c.column for c in EVENT_PERSON),
+    "dismissal": tuple(c.column for c in DISMISSAL),
     "meetup": tuple(c.column for c in MEETUP),
     "course": tuple(c.column for c in COURSE),
     "course_skill": ("course_id", "skill"),
@@ -175,10 +197,12 @@ SECTIONS = (
     "contacts",
     "interactions",
     "links",
+    "event_people",
     "meetups",
     "courses",
     "skills",
     "nudges",
+    "dismissals",
 )
 
 
@@ -275,8 +299,8 @@ def _check(col: Col, record: dict[str, Any], today: date | None) -> Any:
     """The stored value of one field, or Invalid. With `today`, facts (applied, added,
     touched, logged, any history entry but an interview) may not be after it."""
     key, kind = col.key, col.kind
-    if kind == "flag":
-        value = record.get(key, True)
+    if kind in ("flag", "flag0"):
+        value = record.get(key, kind == "flag")
         if not isinstance(value, bool):
             raise Invalid(f"{key} must be true or false")
         return int(value)
@@ -313,6 +337,14 @@ def _check(col: Col, record: dict[str, Any], today: date | None) -> Any:
         if value not in col.choices:
             raise Invalid(f"{key} {value!r} is not one of: {', '.join(col.choices)}")
         return value
+    if kind == "flag?":
+        if not isinstance(value, bool):
+            raise Invalid(f"{key} must be true, false or null")
+        return int(value)
+    if kind == "clock?":
+        return _in_range(validate.clock, _check_text(value, key), key)
+    if kind == "count?":
+        return _in_range(validate.minutes, _check_int(value, key), key)
     if kind == "period?":
         return _in_range(validate.period, _check_int(value, key), key)
     if kind == "pct?":

@@ -16,7 +16,9 @@ from jobhunt.io.jsondoc import (
     APPLICATION,
     CONTACT,
     COURSE,
+    DISMISSAL,
     EVENT,
+    EVENT_PERSON,
     FORMAT_VERSION,
     INTERACTION,
     KIND,
@@ -42,7 +44,7 @@ def _record(spec: tuple[Col, ...], row: Sequence[Any]) -> dict[str, Any]:
     for col, value in zip(spec, row, strict=True):
         if col.kind == "days":
             value = [int(d) for d in value.split(",")] if value else []
-        elif col.kind == "flag":
+        elif col.kind in ("flag", "flag0") or (col.kind == "flag?" and value is not None):
             value = bool(value)
         out[col.key] = value
     return out
@@ -95,10 +97,12 @@ def dump_now(conn: sqlite3.Connection) -> dict[str, Any]:
         "contacts": simple("contact", CONTACT, "id"),
         "interactions": simple("interaction", INTERACTION, "id"),
         "links": simple("contact_link", LINK, "contact_id, application_id"),
+        "event_people": simple("event_person", EVENT_PERSON, "event_id, contact_id"),
         "meetups": simple("meetup", MEETUP, "id"),
         "courses": courses,
         "skills": simple("skill", SKILL, "rowid"),
         "nudges": simple("nudge", NUDGE, "key, shown_on"),
+        "dismissals": simple("dismissal", DISMISSAL, "id"),
     }
 
 

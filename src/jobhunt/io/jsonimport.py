@@ -21,7 +21,9 @@ from jobhunt.io.jsondoc import (
     APPLICATION,
     CONTACT,
     COURSE,
+    DISMISSAL,
     EVENT,
+    EVENT_PERSON,
     INTERACTION,
     LINK,
     LOG,
@@ -63,9 +65,11 @@ class Bundle:
     interactions: list[list[Any]] = field(default_factory=list)
     applications: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
     links: list[list[Any]] = field(default_factory=list)
+    event_people: list[list[Any]] = field(default_factory=list)
     courses: list[tuple[list[Any], list[str], list[list[Any]]]] = field(default_factory=list)
     skills: list[list[Any]] = field(default_factory=list)
     nudges: list[list[Any]] = field(default_factory=list)
+    dismissals: list[list[Any]] = field(default_factory=list)
     merge: bool = False
     added: list[tuple[Outcome, str, int]] = field(default_factory=list)  # (it, section, id)
 
@@ -75,10 +79,12 @@ class Bundle:
             "contacts": len(self.contacts),
             "interactions": len(self.interactions),
             "links": len(self.links),
+            "event_people": len(self.event_people),
             "meetups": len(self.meetups),
             "courses": len(self.courses),
             "skills": len(self.skills),
             "nudges": len(self.nudges),
+            "dismissals": len(self.dismissals),
         }
 
 
@@ -88,10 +94,12 @@ def _label(section: str, record: Any) -> str:
         "contacts": "contact",
         "interactions": "interaction",
         "links": "link",
+        "event_people": "person of an application event",
         "meetups": "event",
         "courses": "course",
         "skills": "skill",
         "nudges": "nudge",
+        "dismissals": "answer to a suggestion",
     }[section]
     if not isinstance(record, dict):
         return noun
@@ -122,6 +130,7 @@ def plan(
         report.warnings.append(f"ignored unknown sections: {', '.join(extra)}")
     ids: dict[str, set[int]] = {s: set() for s in ("meetups", "contacts", "applications")}
     ids |= {"interactions": set(), "courses": set(), "events": set(), "logs": set()}
+    ids["dismissals"] = set()
 
     def each(section: str, check: Callable[[Any], None]) -> None:
         for index, record in enumerate(document.get(section, [])):
@@ -194,6 +203,19 @@ def plan(
         links_seen.add((row[0], row[1]))
         bundle.links.append(row)
 
+    people_seen: set[tuple[int, int]] = set()
+
+    def event_person(record: Any) -> None:
+        row = check_record(EVENT_PERSON, record)
+        if row[0] not in ids["events"]:
+            raise Invalid(f"event_id {row[0]} names no application event in the file")
+        if row[1] not in ids["contacts"]:
+            raise Invalid(f"contact_id {row[1]} names no contact in the file")
+        if (row[0], row[1]) in people_seen:
+            raise Invalid("this contact is listed twice for the event")
+        people_seen.add((row[0], row[1]))
+        bundle.event_people.append(row)
+
     def course(record: Any) -> None:
         row = check_record(COURSE, record, nested=("skills", "logs"), today=today)
         unique("courses", row[0])
@@ -229,6 +251,18 @@ def plan(
             raise _Unchanged
         bundle.nudges.append(row)
 
+    def dismissal(record: Any) -> None:
+        row = check_record(DISMISSAL, record, today=today)
+        unique("dismissals", row[0])
+        if (row[1] is None) == (row[2] is None):
+            raise Invalid("an answer names either a contact_id or a company, not both")
+        if row[1] is not None and row[1] not in ids["contacts"]:
+            raise Invalid(f"contact_id {row[1]} names no contact in the file")
+        if row[2] is not None and not row[2].strip():
+            raise Invalid("company must not be blank")
+        ids["dismissals"].add(row[0])
+        bundle.dismissals.append(row)
+
     # In dependency order: a record is checked after everything it may refer to.
     for section, check in (
         ("meetups", meetup),
@@ -236,9 +270,11 @@ def plan(
         ("interactions", interaction),
         ("applications", application),
         ("links", link),
+        ("event_people", event_person),
         ("courses", course),
         ("skills", skill),
         ("nudges", nudge),
+        ("dismissals", dismissal),
     ):
         each(section, check)
     if merge and document.get("nudges"):
@@ -337,6 +373,12 @@ def apply(conn: sqlite3.Connection, bundle: Bundle) -> None:
         TABLES["contact_link"],
         [[contacts[r[0]], apps[r[1]], r[2]] for r in bundle.links],
     )
+    _insert(
+        conn,
+        "event_person",
+        TABLES["event_person"],
+        [[events[r[0]], contacts[r[1]]] for r in bundle.event_people],
+    )
     course_rows, course_skills, log_rows = [], [], []
     for row, skills, course_logs in bundle.courses:
         new_id = courses.new(row[0])
@@ -347,6 +389,13 @@ def apply(conn: sqlite3.Connection, bundle: Bundle) -> None:
     _insert(conn, "course_skill", TABLES["course_skill"], course_skills)
     _insert(conn, "course_log", TABLES["course_log"], log_rows)
     _insert(conn, "skill", TABLES["skill"], bundle.skills)
+    dismissals = _Ids(conn, "dismissal", merge)
+    _insert(
+        conn,
+        "dismissal",
+        TABLES["dismissal"],
+        [[dismissals.new(r[0]), contacts[r[1]], *r[2:]] for r in bundle.dismissals],
+    )
     if not merge:
         conn.execute("DELETE FROM nudge")
         _insert(conn, "nudge", TABLES["nudge"], bundle.nudges)

@@ -5,8 +5,8 @@ The file LinkedIn sends has a ``Notes:`` paragraph and a blank line before the h
 like ``15 Jan 2024``; most emails are blank. Copies in the wild add a BOM, CRLF line
 ends or semicolons: `csvio` deals with those.
 
-Each connection becomes a contact (kind ``recruiter`` when the position mentions
-recruiting or talent, else ``peer``; met "LinkedIn"), added on the day you connected,
+Each connection becomes a contact (kind ``recruiter`` when the position has one of
+`RECRUITER_WORDS`, else ``peer``; met "LinkedIn"), added on the day you connected,
 with one interaction via ``linkedin`` that day. A contact already in the store is
 matched by profile URL, else by name and company (case-insensitively), and brought up
 to date (company, title, email; a URL it lacked; an earlier added day). Re-importing
@@ -40,7 +40,20 @@ _BY_KEY = {header_key(s): name for name, spellings in COLUMNS.items() for s in s
 HEADER_HELP = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 MET = "LinkedIn"
 TOUCH_NOTE = "connected on LinkedIn"
-_RECRUITER = re.compile(r"recruit|talent", re.IGNORECASE)
+# Who is a recruiter, from their title: these words (documented in import-export.md).
+# "Talent" alone is not enough: Talent Management and Chief Talent Officer are HR, not
+# hiring; Talent Acquisition and Talent Partner are.
+RECRUITER_WORDS = (
+    "recruit",  # recruiter, recruiting, recruitment
+    "talent acquisition",
+    "talent partner",
+    "talent sourcing",
+    "sourcer",
+    "headhunter",
+)
+_RECRUITER = re.compile("|".join(re.escape(w) for w in RECRUITER_WORDS), re.IGNORECASE)
+# Old exports put a member URN where the email should be: it is no address.
+PLACEHOLDER = "urn:li:"
 
 
 def header_score(cells: Sequence[str]) -> int:
@@ -76,6 +89,7 @@ class Connection:
     email: str | None
     url: str | None
     connected: date | None
+    placeholder: bool = False  # the Email cell held a urn:li: placeholder, left out
 
     @property
     def what(self) -> str:
@@ -104,7 +118,19 @@ def parse(
         lambda line, values: parse_row(line, values, today=today, parse_date=parse_date),
         describe,
     )
+    dropped = sum(1 for row in out if isinstance(row, Connection) and row.placeholder)
+    if dropped:
+        warnings.append(
+            f"{dropped} LinkedIn placeholders (urn:li:...) left out of the Email column"
+        )
     return out, warnings
+
+
+def _email(value: str) -> str | None:
+    """The email cell, without LinkedIn's urn:li: placeholders."""
+    if value.strip().casefold().startswith(PLACEHOLDER):
+        return None
+    return text(value, "email")
 
 
 def parse_row(
@@ -128,7 +154,8 @@ def parse_row(
         name=name,
         company=text(values.get("company", ""), "company"),
         title=text(values.get("title", ""), "position"),
-        email=text(values.get("email", ""), "email"),
+        email=_email(values.get("email", "")),
+        placeholder=values.get("email", "").strip().casefold().startswith(PLACEHOLDER),
         url=text(values.get("url", ""), "url"),
         connected=connected,
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 from jobhunt.errors import StoreError
 from jobhunt.store.connection import dialect, transaction, utc_now
-from jobhunt.undolog import OPS, UNDO_COLUMNS, key_of
+from jobhunt.undolog import OPS, UNDOABLE, key_of
 
 MAX_ROWID = 2**63 - 1  # SQLite's largest integer
 REPLAY = ""  # the label of the undo point a replay runs under (its changes are not logged)
@@ -68,7 +68,7 @@ def replay(conn: Any, records: list[tuple], *, pg: bool) -> None:
     go to the store together (executemany), in order."""
     columns: dict[str, set[str]] = {}
     for (table, op), run in groupby(records, key=lambda r: (r[0], r[1])):
-        if table not in UNDO_COLUMNS or op not in OPS:
+        if table not in UNDOABLE or op not in OPS:
             raise BadRecord(
                 f"a record names {_short(table)} / {_short(op)}, not a table undo knows"
             )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jobhunt.backend import Target
 from jobhunt.errors import JobhuntError, StoreError
-from jobhunt.migrations import BOOKKEEPING, MIGRATIONS
+from jobhunt.migrations import BOOKKEEPING, MIGRATIONS, Migration
 from jobhunt.store import schema
 from jobhunt.store.backups import backup_before_migration
 from jobhunt.store.connection import connect, dialect, transaction, utc_now
@@ -187,19 +187,36 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> list[str]:
         backup_before_migration(conn, path)
     done: list[str] = []
     for migration in pending:
+        if _apply(conn, migration):
+            done.append(migration.name)
+    return done
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """One migration in one transaction; False when another process applied it first."""
+    # A SQLite table rebuild runs with foreign keys off (a DROP TABLE would otherwise
+    # null or delete the rows that refer to it); they are checked before the commit.
+    keys_off = migration.foreign_keys_off and dialect(conn) == "sqlite"
+    if keys_off:
+        conn.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or a no-op
+    try:
         with transaction(conn):
             # Re-read inside the lock: another process may have migrated meanwhile.
             applied = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
             if migration.name in applied:
-                continue
+                return False
             for statement in migration.for_dialect(dialect(conn)):
                 conn.execute(statement)
+            if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone():
+                raise StoreError(f"migration {migration.name} left a broken reference")
             conn.execute(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                 (migration.name, utc_now()),
             )
-        done.append(migration.name)
-    return done
+    finally:
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = ON")
+    return True
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

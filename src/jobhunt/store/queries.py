@@ -24,7 +24,7 @@ from jobhunt.records import (
 
 _APP_COLUMNS = (
     "id, company, role, status, applied_on, job_type, source, url, location, salary, note, "
-    "created_at, updated_at"
+    "created_at, updated_at, via"
 )
 
 
@@ -39,15 +39,26 @@ def _placeholders(values: tuple | list) -> str:
 def _events_by_app(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[Event]]:
     out: dict[int, list[Event]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
+        people: dict[int, list[int]] = {}
+        for event_id, contact_id in conn.execute(
+            "SELECT p.event_id, p.contact_id FROM event_person p JOIN application_event e "
+            f"ON e.id = p.event_id WHERE e.application_id IN ({_placeholders(chunk)}) "
+            "ORDER BY p.rowid",
+            chunk,
+        ):
+            people.setdefault(event_id, []).append(contact_id)
         rows = conn.execute(
             "SELECT id, application_id, kind, on_day, channel, status, until_day, person, note, "
-            "dated FROM application_event "
+            "dated, at_time, minutes, place FROM application_event "
             f"WHERE application_id IN ({_placeholders(chunk)}) ORDER BY on_day, id",
             chunk,
         )
         for r in rows:
             on, until = date.fromisoformat(r[3]), day_or_none(r[6])
-            out[r[1]].append(Event(*r[:3], on, r[4], r[5], until, r[7], r[8], bool(r[9])))
+            who = tuple(people.get(r[0], ()))
+            out[r[1]].append(
+                Event(*r[:3], on, r[4], r[5], until, r[7], r[8], bool(r[9]), who, *r[10:13])
+            )
     return out
 
 
@@ -85,6 +96,7 @@ def _application(r: tuple, skills: list[str], events: list[Event]) -> Applicatio
         note=r[10],
         created_at=r[11],
         updated_at=r[12],
+        via=r[13],
         skills=tuple(skills),
         events=tuple(events),
     )
@@ -165,7 +177,9 @@ def links_for(
 _CONTACT_COLUMNS = (
     "c.id, c.name, c.company, c.kind, c.added_on, c.title, c.email, c.phone, c.url, c.met, "
     "c.every_days, c.note, c.met_at_event_id, "
-    "(SELECT max(on_day) FROM interaction i WHERE i.contact_id = c.id), c.created_at"
+    "(SELECT max(d) FROM (SELECT on_day AS d FROM interaction i WHERE i.contact_id = c.id "
+    "UNION ALL SELECT e.on_day FROM event_person p JOIN application_event e "
+    "ON e.id = p.event_id WHERE p.contact_id = c.id) AS touched), c.created_at"
 )
 
 

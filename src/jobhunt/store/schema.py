@@ -45,6 +45,9 @@ KNOWN = {
         "87eefd9894e712641e182f687ba953522942af6c8face1cf5848a6dbf8c1b22c"
     ),
     "0005_undo_as_data": "18709c30c8bde0b12eac2f1361edd8e498eed53f7cc04dc15220db7b363c5ba8",
+    "0006_people_methods_answers": (
+        "eb5559b67502643c96c24e1bfca0fcf8d6e8994ce702b9619df8279e217e2682"
+    ),
 }
 
 _INTERNAL = re.compile(r"^sqlite_(sequence|stat\d)$")

@@ -146,7 +146,9 @@ def _recorded_after(conn: sqlite3.Connection, table: str, day: date) -> set[int]
 def _contacts_as_of(conn: sqlite3.Connection, day: date) -> list[Contact]:
     last = dict(
         conn.execute(
-            "SELECT contact_id, max(on_day) FROM interaction WHERE on_day <= ? GROUP BY contact_id",
+            "SELECT contact_id, max(d) FROM (SELECT contact_id, on_day AS d FROM interaction "
+            "UNION ALL SELECT p.contact_id, e.on_day FROM event_person p JOIN application_event e "
+            "ON e.id = p.event_id) AS touched WHERE d <= ? GROUP BY contact_id",
             (day.isoformat(),),
         ).fetchall()
     )

@@ -39,6 +39,7 @@ from jobhunt.write.learning import (
 from jobhunt.write.people import (
     CONTACT_FIELDS,
     add_contact,
+    add_event_people,
     add_interaction,
     add_meetup,
     delete_contact,
@@ -58,6 +59,7 @@ __all__ = [
     "add_contact",
     "add_course",
     "add_event",
+    "add_event_people",
     "add_interaction",
     "add_interview",
     "add_meetup",

@@ -3,7 +3,7 @@ contacts, their interactions and links to applications, events."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from jobhunt import store
@@ -161,3 +161,62 @@ def add_meetup(
 def delete_meetup(conn: Conn, event_id: int) -> None:
     get_meetup(conn, event_id)
     delete(conn, "meetup", event_id)
+
+
+def add_event_people(
+    conn: Conn, app_id: int, event_id: int, people: Sequence[int | str], *, role: str, today: date
+) -> tuple[list[str], list[int]]:
+    """Tie the contacts who took part to an application event (interview --with,
+    log --with): an id, or a name matched ignoring case and accents (preferring
+    contacts at the application's company); a name nobody has becomes a contact of kind
+    other. Each is linked to the application (as `role` when not linked yet), and the
+    event's `person` text lists them. Returns their names, and the ids of those added."""
+    from types import SimpleNamespace
+
+    from jobhunt.addressing import match_contact
+
+    company = get_application(conn, app_id, ("company",))["company"]
+    known = [
+        SimpleNamespace(id=r[0], name=r[1], company=r[2])
+        for r in conn.execute("SELECT id, name, company FROM contact ORDER BY id")
+    ]
+    names: list[str] = []
+    added: list[int] = []
+    for person in people:
+        if isinstance(person, str) and not person.strip():
+            names.append(person)  # blank: free text only, as before
+            continue
+        if isinstance(person, int):
+            contact_id = get_contact(conn, person)["id"]
+            name = next(c.name for c in known if c.id == contact_id)
+        else:
+            found = match_contact(person, known, company=company)
+            if found is None:
+                contact_id = add_contact(conn, name=person, added_on=today, company=company)
+                added.append(contact_id)
+                name = person
+                known.append(SimpleNamespace(id=contact_id, name=person, company=company))
+            else:
+                contact_id, name = found.id, person
+        linked = conn.execute(
+            "SELECT 1 FROM contact_link WHERE contact_id = ? AND application_id = ?",
+            (contact_id, app_id),
+        ).fetchone()
+        if linked is None:
+            link(conn, contact_id, app_id, role)
+        there = conn.execute(
+            "SELECT 1 FROM event_person WHERE event_id = ? AND contact_id = ?",
+            (event_id, contact_id),
+        ).fetchone()
+        if there is None:
+            conn.execute(
+                "INSERT INTO event_person (event_id, contact_id) VALUES (?, ?)",
+                (event_id, contact_id),
+            )
+            names.append(name)
+    if names:  # the event's free text names them too, as typed (a #ID by its name)
+        conn.execute(
+            "UPDATE application_event SET person = ? WHERE id = ?",
+            (text(", ".join(names), "person"), event_id),
+        )
+    return names, added

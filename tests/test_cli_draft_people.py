@@ -1,0 +1,123 @@
+"""jobhunt draft on the command line: who each message goes to, what is due, --to.
+
+Today is Friday 2026-11-27.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def referred(jh) -> None:
+    """Application 1 at Acme, applied 11-17, with the friend who referred me (contact 1)."""
+    jh("add", "Acme", "BI Analyst", "--applied", "2026-11-17")
+    jh("contact", "add", "Leo Park", "--company", "Friends", "--email", "leo.park@friends.example")
+    jh("contact", "link", "1", "1", "--as", "referral")
+
+
+def test_after_applying_the_referral_is_not_the_addressee(jh, referred) -> None:
+    result = jh("draft", "1")
+    assert "leo.park" not in result.stdout
+    assert "Dear hiring team," in result.stdout.splitlines()
+    assert "contact link" in result.stderr
+
+
+def test_after_applying_the_hiring_manager(jh, referred) -> None:
+    jh("contact", "add", "Hank Lee", "--company", "Acme", "--kind", "hiring-manager",
+       "--email", "hank@acme.example")  # fmt: skip
+    jh("contact", "link", "2", "1", "--as", "other")
+    lines = jh("draft", "1").stdout.splitlines()
+    assert lines[0] == "To: hank@acme.example"
+    assert "Dear Hank Lee," in lines
+
+
+def test_the_referral_gets_a_thank_referral(jh, referred) -> None:
+    lines = jh("draft", "1", "--kind", "thank-referral").stdout.splitlines()
+    assert lines[0] == "To: leo.park@friends.example"
+    assert lines[1] == "Subject: Thank you for referring me: BI Analyst at Acme"
+    assert "Dear Leo Park," in lines
+
+
+def test_the_thank_you_goes_to_that_rounds_interviewer(jh, referred) -> None:
+    jh("contact", "add", "Helen Cho", "--company", "Acme", "--email", "helen@acme.example")
+    jh("contact", "add", "Tom Hale", "--company", "Acme", "--email", "tom@acme.example")
+    jh("contact", "link", "2", "1", "--as", "interviewer")
+    jh("contact", "link", "3", "1", "--as", "interviewer")
+    jh("interview", "1", "--on", "2026-11-20", "--with", "Helen Cho")
+    jh("interview", "1", "--on", "2026-11-26", "--with", "tom  hale")
+    lines = jh("draft", "1").stdout.splitlines()
+    assert lines[0] == "To: tom@acme.example"
+    assert "Dear Tom Hale," in lines
+    first = jh("draft", "1", env={"JOBHUNT_TODAY": "2026-11-21"}).stdout.splitlines()
+    assert first[0] == "To: helen@acme.example"
+
+
+def test_every_linked_interviewer_gets_a_thank_you_separated(jh, referred) -> None:
+    jh("contact", "add", "Helen Cho", "--company", "Acme", "--email", "helen@acme.example")
+    jh("contact", "add", "Tom Hale", "--company", "Acme")
+    jh("contact", "link", "2", "1", "--as", "interviewer")
+    jh("contact", "link", "3", "1", "--as", "interviewer")
+    jh("interview", "1", "--on", "2026-11-26")
+    out = jh("draft", "1").stdout
+    assert "Dear Helen Cho," in out
+    assert "Dear Tom Hale," in out
+    assert out.count("Subject: Thank you") == 2
+    assert "\n-----\n" in out
+    data = json.loads(jh("draft", "1", "--json").stdout)
+    assert [d["to"] for d in data["drafts"]] == ["helen@acme.example", None]
+    result = jh("draft", "1", "--mailto", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--to" in result.stderr
+    assert jh("draft", "1", "--mailto", "--to", "#3").stdout.startswith("mailto:?subject=")
+    jh("draft", "1", "--log", "--yes")
+    shown = jh("show", "1").stdout
+    assert "Helen Cho, Tom Hale" in shown
+
+
+@pytest.mark.parametrize(
+    ("to", "first"),
+    [("#1", "To: leo.park@friends.example"), ("leo PARK", "To: leo.park@friends.example"),
+     ("Sam Stranger", "Subject: Following up on my application: BI Analyst at Acme")],
+    ids=["by-id", "by-name", "a-name-nobody-has"],
+)  # fmt: skip
+def test_to_overrides(jh, referred, to, first) -> None:
+    assert jh("draft", "1", "--to", to).stdout.splitlines()[0] == first
+
+
+@pytest.mark.parametrize(
+    ("to", "message"),
+    [("#99", "no contact with id 99"), ("#x", "invalid"), ("  ", "empty"), ("ANN SMITH", "2, 3")],
+    ids=["unknown-id", "bad-id", "blank", "two-matches"],
+)
+def test_bad_to(jh, referred, to, message) -> None:
+    jh("contact", "add", "Ann Smith")
+    jh("contact", "add", "ann smith")
+    result = jh("draft", "1", "--to", to, ok=False)
+    assert result.exit_code in (2, 3)
+    assert result.stdout == ""
+    assert message in result.stderr
+
+
+def test_no_check_in_without_an_interview(jh, referred) -> None:
+    jh("log", "1", "--via", "email", "--on", "2026-11-24")
+    result = jh("draft", "1", ok=False)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no interview has happened" in result.stderr
+
+
+def test_a_closed_application_says_so(jh, referred) -> None:
+    jh("status", "1", "rejected")
+    result = jh("draft", "1", ok=False)
+    assert result.exit_code == 2
+    assert "closed (rejected)" in result.stderr
+    assert "--kind withdraw" in result.stderr
+
+
+def test_a_draft_not_due_yet_says_when(jh, referred) -> None:
+    result = jh("draft", "1", env={"JOBHUNT_TODAY": "2026-11-18"})
+    assert "Subject: Following up" in result.stdout
+    assert "due on 2026-11-24" in result.stderr

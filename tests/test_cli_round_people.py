@@ -1,0 +1,83 @@
+"""People on every step: `interview --with` and `log --with` name contacts, and a round
+that has happened counts as contact with them. Today is Friday 2026-11-27."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def acme(jh) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-02")
+    jh("contact", "add", "Hélène Cho", "--company", "Acme", "--email", "helen@acme.example")
+    jh("contact", "add", "Tom Hale", "--company", "Acme", "--every", "2w")
+    jh("contact", "add", "Tom Hale", "--company", "Elsewhere")
+    jh("contact", "touch", "2", "--via", "coffee", "--on", "2026-09-01")
+
+
+def test_with_names_contacts_ignoring_case_and_accents(jh, acme) -> None:
+    result = jh("interview", "1", "--on", "2026-11-26", "--with", "helene CHO", "--with", "#2")
+    assert result.exit_code == 0
+    data = jh.json("contact", "show", "2")
+    assert data["contact"]["last_touch"] == "2026-11-26"
+    assert "Hélène Cho" in jh("show", "1").stdout
+    lines = jh("draft", "1").stdout
+    assert "Dear Hélène Cho," in lines
+    assert "Dear Tom Hale," in lines
+
+
+def test_a_round_restarts_the_stay_in_touch_schedule(jh, acme) -> None:
+    assert "Tom Hale" in jh("today").stdout
+    jh("interview", "1", "--on", "2026-11-26", "--with", "Tom Hale")  # the one at Acme
+    assert "Get back in touch with Tom Hale" not in jh("today").stdout
+
+
+def test_a_scheduled_round_is_not_contact_yet(jh, acme) -> None:
+    jh("interview", "1", "--on", "2026-12-03", "--with", "#2")
+    assert "Tom Hale" in jh("today").stdout
+
+
+def test_an_unknown_name_adds_a_contact(jh, acme) -> None:
+    result = jh("interview", "1", "--on", "2026-11-26", "--with", "Sam New")
+    assert "Added contact 4" in result.stderr
+    data = jh.json("contact", "show", "4")
+    assert (data["contact"]["name"], data["contact"]["kind"], data["contact"]["company"]) == (
+        "Sam New",
+        "other",
+        "Acme",
+    )
+    assert [a["id"] for a in data["applications"]] == [1]
+    assert data["steps"] == [{"on": "2026-11-26", "application_id": 1, "kind": "interview"}]
+    assert "Interviews and follow-ups" in jh("contact", "show", "4").stdout
+
+
+def test_log_with_records_who_was_reached(jh, acme) -> None:
+    jh("log", "1", "--via", "email", "--on", "2026-11-20", "--with", "#1")
+    assert jh.json("contact", "show", "1")["contact"]["last_touch"] == "2026-11-20"
+
+
+def test_a_round_does_not_count_toward_the_weekly_target(jh, acme) -> None:
+    def networked() -> list:
+        return [a for a in jh.json("week")["areas"] if a["area"] == "Network"]
+
+    before = networked()
+    jh("interview", "1", "--on", "2026-11-26", "--with", "#1")
+    assert networked() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [(("--with", "tom hale", "--on", "2026-11-26", "2"), 2, "2 contacts are called"),
+     (("--with", "#99", "--on", "2026-11-26", "1"), 3, "no contact with id 99"),
+     (("--with", "#x", "--on", "2026-11-26", "1"), 2, "invalid contact id")],
+    ids=["two-matches", "unknown-id", "bad-id"],
+)  # fmt: skip
+def test_bad_with(jh, acme, args, code, message) -> None:
+    jh("add", "Other Co", "Dev", "--applied", "2026-11-02")  # application 2: no Tom there
+    before = jh.json("show", args[-1])
+    result = jh("interview", *args, ok=False)
+    assert (result.exit_code, result.stdout) == (code, "")
+    assert message in result.stderr
+    assert jh.json("show", args[-1]) == before
+    result = jh("log", args[-1], "--via", "email", *args[:2], ok=False)
+    assert result.exit_code == code
