@@ -5,7 +5,7 @@ changed only by `migrations.py` (plain SQL, with the CHECK constraints that pin 
 enumerated column to its stored values), and the commands read and write it with plain
 SQL, so no command imports this module (SQLAlchemy and pydantic cost ~0.4 s a run).
 `tests/test_schema.py` checks that a freshly migrated store, SQLite or PostgreSQL, has
-exactly what these classes declare, and the fingerprint `schema.EXPECTED` records.
+exactly what these classes declare.
 Days (applied on, due on) are `date`; instants are ISO 8601 UTC text.
 """
 

@@ -1,12 +1,9 @@
-"""The schema of record, described the same way for a live store on either backend.
+"""A store's tables, columns, keys and indexes described the same way on SQLite and
+PostgreSQL, and the same for what models.py declares (tests/test_schema.py compares
+them: the models are the schema of record, the migrations make it).
 
-`models.py` (SQLModel) declares every table, column and index; `migrations.py` creates
-them as plain SQL. `describe(conn)` reads back what a store has (tables, columns in
-order with their types and nullability, primary keys, indexes with their collations),
-normalised so that SQLite and PostgreSQL read alike; `fingerprint(conn)` is its hash.
-`EXPECTED` holds the fingerprint of the schema each known migration leaves, so a store
-can be checked on open without SQLAlchemy. tests/test_schema.py ties the three together:
-a migrated store describes itself as the models declare, and has the expected hash.
+This only serves that comparison. Whether a store holds exactly the schema jobhunt made
+is checked on open by one mechanism, `store/schema.py` (SQLite) and `store/pgschema.py`.
 
 Normalised: INTEGER/BIGINT -> integer, REAL/DOUBLE PRECISION -> real; a primary key
 column is never null; PostgreSQL's `rowid` column (the stand-in for SQLite's implicit
@@ -16,10 +13,7 @@ is not named.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
-
-from jobhunt.migrations import MIGRATIONS
 
 LEFT_OUT = ("schema_migrations",)
 _TYPES = {
@@ -29,17 +23,6 @@ _TYPES = {
     "double precision": "real",
     "text": "text",
     "date": "date",
-}
-
-# The fingerprint of the schema after each migration, oldest first (tests/test_schema.py
-# says how to compute a new one). A migration that changes the schema adds its line.
-EXPECTED: dict[str, str] = {
-    "0001_initial": "7667ebd5a6289f53",
-    "0002_undo": "7de177e59fe94181",
-    "0003_nudge_history": "c1d22c472644b83b",
-    "0004_store_identity_dated_events_calendar_gone": "04185f402cf2ef6c",
-    "0005_undo_as_data": "02b2ba9123b77882",
-    "0006_people_methods_answers": "c38d9d90550c1ffc",
 }
 
 
@@ -69,22 +52,6 @@ def describe(conn: Any) -> list[str]:
     if getattr(conn, "dialect", "sqlite") == "postgresql":
         return sorted(_describe_pg(conn))
     return sorted(_describe_sqlite(conn))
-
-
-def fingerprint(conn: Any) -> str:
-    return digest(describe(conn))
-
-
-def digest(lines: list[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:16]
-
-
-def expected_for(applied: list[str]) -> str | None:
-    """The fingerprint a store with these migrations applied must have (None: unknown)."""
-    known = [m.name for m in MIGRATIONS]
-    if not applied or applied != known[: len(applied)]:
-        return None
-    return EXPECTED.get(applied[-1])
 
 
 def _describe_sqlite(conn: Any) -> list[str]:
