@@ -95,9 +95,16 @@ CONTACT_FIELDS: dict[str, str] = {
     "role": "the job title of your open application at their company; fallback: 'an open role'",
     "position": "'the <role> position' for that application; fallback: 'an open position'",
     "url": "that application's posting URL; fallback: empty",
+    "last_touch_on": "the last time you were in touch (a touch, or a round or follow-up "
+    "with them); fallback: 'not recorded'",
+    "opening": "'I wanted to follow up on our conversation on 25 November 2026.' when that "
+    "was within the last 30 days, else 'It has been a while since we last spoke, and I "
+    "wanted to catch up.'",
     "today": "today, e.g. '27 November 2026'",
     "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
+# A contact last in touch this many days ago or fewer is not written "it has been a while".
+RECENT_TOUCH_DAYS = 30
 # Where a draft is signed when you have not set your name.
 SENDER_PLACEHOLDER = "[your name]"
 
@@ -366,6 +373,13 @@ def contact_values(
     first = name.split()[0] if name else name
     event_on, event_when = _when(meetup.on if meetup else None)
     role = _opt(application.role) if application else None
+    last = contact.last_touch
+    recent = last is not None and 0 <= (today - last).days <= RECENT_TOUCH_DAYS
+    opening = (
+        f"I wanted to follow up on our conversation on {day_text(last)}."
+        if recent and last is not None
+        else "It has been a while since we last spoke, and I wanted to catch up."
+    )
     values = {
         "name": name,
         "first_name": first,
@@ -381,6 +395,8 @@ def contact_values(
         "role": role or "an open role",
         "position": f"the {role} position" if role else "an open position",
         "url": (_opt(application.url) if application else None) or "",
+        "last_touch_on": _when(last)[0],
+        "opening": opening,
         "today": day_text(today),
         "sender": sender,
     }

@@ -18,6 +18,7 @@ from jobhunt.cli._common import (
     confirm,
     day,
     event_id_in_range,
+    local_today,
     policy,
     state,
 )
@@ -140,7 +141,7 @@ def list_(
 
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
-    contacts = store.list_contacts(conn, company=company, kind=kind)
+    contacts = store.list_contacts(conn, company=company, kind=kind, today=local_today())
     pending = rules.network.pending_companies(store.pending_applications(conn))
     pol = policy()
     due = {c.id: rules.network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
@@ -173,7 +174,7 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     from jobhunt.render import Output
 
     conn = state(ctx).conn()
-    contact = store.get_contact(conn, contact_id)
+    contact = store.get_contact(conn, contact_id, today=local_today())
     touches = store.interactions_of(conn, contact_id)
     links = store.links_for(conn, contact_id=contact_id)
     apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
