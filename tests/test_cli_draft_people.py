@@ -89,8 +89,13 @@ def test_to_overrides(jh, referred, to, first) -> None:
 
 @pytest.mark.parametrize(
     ("to", "message"),
-    [("#99", "no contact with id 99"), ("#x", "invalid"), ("  ", "empty"), ("ANN SMITH", "2, 3"),
-     ("Sam Stranger", "no contact is called 'Sam Stranger'")],
+    [
+        ("#99", "no contact with id 99"),
+        ("#x", "invalid"),
+        ("  ", "empty"),
+        ("ANN SMITH", "2, 3"),
+        ("Sam Stranger", "no contact is called 'Sam Stranger'"),
+    ],
     ids=["unknown-id", "bad-id", "blank", "two-matches", "nobody"],
 )
 def test_bad_to(jh, referred, to, message) -> None:

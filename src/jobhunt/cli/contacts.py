@@ -55,7 +55,10 @@ def add(
             autocompletion=complete_from(CONTACT_KINDS),
         ),
     ] = None,
-    email: Annotated[str | None, typer.Option("--email", help="Email address.")] = None,
+    email: Annotated[
+        str | None,
+        typer.Option("--email", help="Email address (checked: name@domain.tld)."),
+    ] = None,
     phone: Annotated[str | None, typer.Option("--phone", help="Phone number.")] = None,
     url: Annotated[
         str | None, typer.Option("--url", "-u", help="Profile URL (LinkedIn, site...).")
@@ -89,6 +92,7 @@ def add(
     from jobhunt.render import Output, clean
 
     validate.choice(kind, "contact kind", CONTACT_KINDS)
+    email = validate.email(email)
     every_days = validate.parse_every(every)
     on = day(added)
     st = state(ctx)
@@ -307,6 +311,8 @@ def edit(
     }
     if kind is not None:
         changes["kind"] = validate.choice(kind, "contact kind", CONTACT_KINDS)
+    if email is not None:
+        changes["email"] = validate.email(email)  # '' clears it
     if every is not None:
         changes["every_days"] = validate.parse_every(every)
     if met_at is not None:

@@ -140,7 +140,7 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today, send
             raise InputError(
                 f"no contact is called {wanted!r}",
                 hint="give a #CONTACT_ID (see: jobhunt contact list), or add them first: "
-                f"jobhunt contact add NAME --company COMPANY",
+                "jobhunt contact add NAME --company COMPANY",
             )
         people = [Recipient(found.name.strip(), found)]
     else:
