@@ -195,3 +195,19 @@ def test_a_scheduled_round_is_no_touch_yet(jh, referred) -> None:
     assert jh.json("contact", "show", "2")["contact"]["last_touch"] is None
     (row,) = [c for c in jh.json("contact", "list")["contacts"] if c["id"] == 2]
     assert row["last_touch"] is None
+
+
+def test_the_agenda_suggests_thanking_the_referral_once(jh, referred) -> None:
+    (line,) = [x for x in jh("today").stdout.splitlines() if "Leo" in x]
+    assert line.startswith("[Follow up] suggestion: Thank Leo Park for referring you to Acme")
+    assert line.endswith(
+        "-> jobhunt contact touch 1 --via email | draft: jobhunt draft 1 --kind thank-referral"
+    )
+    assert "Leo Park" in jh("today").stdout  # the same day again: still there
+    assert "Leo Park" not in jh("today", env={"JOBHUNT_TODAY": "2026-11-28"}).stdout
+
+
+def test_a_logged_thank_you_to_the_referral_ends_the_suggestion(jh, referred) -> None:
+    jh("draft", "1", "--kind", "thank_referral", "--log", "--yes")
+    assert "Leo Park" not in jh("today").stdout
+    assert jh.json("contact", "show", "1")["contact"]["last_touch"] == "2026-11-27"
