@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from tests import storeview
+
 
 @pytest.fixture
 def referred(jh) -> None:
@@ -211,3 +213,54 @@ def test_a_logged_thank_you_to_the_referral_ends_the_suggestion(jh, referred) ->
     jh("draft", "1", "--kind", "thank_referral", "--log", "--yes")
     assert "Leo Park" not in jh("today").stdout
     assert jh.json("contact", "show", "1")["contact"]["last_touch"] == "2026-11-27"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (("log", "1", "--via", "email", "--on", "2026-11-24"), "no interview has happened"),
+        (("status", "1", "ghosted"), "closed (ghosted)"),
+    ],
+    ids=["followed-up-no-interview", "closed"],
+)
+def test_log_records_nothing_when_nothing_is_due(jh, referred, db_path, setup, message) -> None:
+    jh(*setup)
+    before = storeview.dump(db_path)
+    result = jh("draft", "1", "--log", "--yes", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+    assert storeview.dump(db_path) == before
+
+
+def test_an_explicit_kind_works_on_a_closed_application(jh, referred) -> None:
+    jh("status", "1", "rejected")
+    assert (
+        "Subject: Withdrawing my application: BI Analyst"
+        in jh("draft", "1", "--kind", "withdraw").stdout
+    )
+    jh("draft", "1", "--kind", "withdraw", "--log", "--yes")
+    (logged,) = [
+        e for e in jh.json("show", "1")["application"]["events"] if e["kind"] == "follow_up"
+    ]
+    assert (logged["channel"], logged["on"]) == ("email", "2026-11-27")
+
+
+def test_log_records_exactly_the_draft_that_was_due(jh, referred) -> None:
+    jh("interview", "1", "--on", "2026-11-20")
+    jh("log", "1", "--via", "note", "--on", "2026-11-21")  # the thank-you
+    assert "Subject: Checking in" in jh("draft", "1").stdout
+    jh("draft", "1", "--log", "--yes")
+    follow_ups = [
+        e for e in jh.json("show", "1")["application"]["events"] if e["kind"] == "follow_up"
+    ]
+    assert [(e["on"], e["channel"]) for e in follow_ups] == [
+        ("2026-11-21", "note"),
+        ("2026-11-27", "phone"),
+    ]
+    assert "check-in" in follow_ups[-1]["note"]
+
+
+def test_to_prefers_the_applications_company(jh, referred) -> None:
+    jh("contact", "add", "Tom Hale", "--company", "Elsewhere", "--email", "tom@else.example")
+    jh("contact", "add", "Tom Hale", "--company", "ACME", "--email", "tom@acme.example")
+    assert jh("draft", "1", "--to", "tom hale").stdout.splitlines()[0] == "To: tom@acme.example"

@@ -110,8 +110,9 @@ SENDER_PLACEHOLDER = "[your name]"
 
 
 def sign(name: str | None, signature: str | None) -> str:
-    """The lines under 'Best regards,': your name, then your signature."""
-    return "\n".join(part for part in (name, signature) if part) or SENDER_PLACEHOLDER
+    """The lines under 'Best regards,': your name (the placeholder until it is set: a
+    signature is no name), then your signature."""
+    return "\n".join(part for part in (name or SENDER_PLACEHOLDER, signature) if part)
 
 
 def fields_for(kind: str) -> dict[str, str]:
