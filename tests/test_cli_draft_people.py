@@ -147,6 +147,8 @@ def test_log_records_one_thank_you_with_every_recipient(jh, two_interviewers) ->
         shown = jh.json("contact", "show", str(contact_id))
         assert shown["contact"]["last_touch"] == "2026-11-27"
         assert {"on": "2026-11-27", "application_id": 1, "kind": "follow_up"} in shown["steps"]
+    listed = {c["id"]: c["last_touch"] for c in jh.json("contact", "list")["contacts"]}
+    assert listed == {1: None, 2: "2026-11-27", 3: "2026-11-27"}
 
 
 @pytest.mark.parametrize("option", ["--mailto", "--edit"], ids=["mailto", "edit"])

@@ -97,7 +97,7 @@ CONTACT_FIELDS: dict[str, str] = {
     "url": "that application's posting URL; fallback: empty",
     "last_touch_on": "the last time you were in touch (a touch, or a round or follow-up "
     "with them); fallback: 'not recorded'",
-    "opening": "'I wanted to follow up on our conversation on 25 November 2026.' when that "
+    "opening": "'I wanted to keep in touch after our last exchange on 25 November 2026.' when that "
     "was within the last 30 days, else 'It has been a while since we last spoke, and I "
     "wanted to catch up.'",
     "today": "today, e.g. '27 November 2026'",
@@ -377,7 +377,7 @@ def contact_values(
     last = contact.last_touch
     recent = last is not None and 0 <= (today - last).days <= RECENT_TOUCH_DAYS
     opening = (
-        f"I wanted to follow up on our conversation on {day_text(last)}."
+        f"I wanted to keep in touch after our last exchange on {day_text(last)}."
         if recent and last is not None
         else "It has been a while since we last spoke, and I wanted to catch up."
     )
