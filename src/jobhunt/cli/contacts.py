@@ -326,7 +326,7 @@ def edit(
     st = state(ctx)
     with st.writing() as conn:
         changed = write.edit_contact(conn, contact_id, changes)
-    contact = store.get_contact(conn, contact_id)
+    contact = store.get_contact(conn, contact_id, today=local_today())
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
