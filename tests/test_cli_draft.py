@@ -62,7 +62,8 @@ def test_draft_prints_the_after_apply_message(jh, acme) -> None:
     assert result.stdout == AFTER_APPLY
     assert result.stderr == (
         "Nobody is named for this after-apply: it says 'Dear hiring team'. Name the person "
-        "with: jobhunt contact link CONTACT_ID 1 --as recruiter (or --to NAME)\n"
+        "with: jobhunt draft 1 --to NAME|#ID, or link them: jobhunt contact link CONTACT_ID "
+        "1 --as recruiter\n"
         'The draft is signed [your name]: set your name with: jobhunt config set name "Your '
         'Name" (and any lines under it with: jobhunt config set signature TEXT)\n'
     )

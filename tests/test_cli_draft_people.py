@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from tests import storeview
+
 
 @pytest.fixture
 def referred(jh) -> None:
@@ -80,8 +82,8 @@ def test_every_linked_interviewer_gets_a_thank_you_separated(jh, referred) -> No
 @pytest.mark.parametrize(
     ("to", "first"),
     [("#1", "To: leo.park@friends.example"), ("leo PARK", "To: leo.park@friends.example"),
-     ("Sam Stranger", "Subject: Following up on my application: BI Analyst at Acme")],
-    ids=["by-id", "by-name", "a-name-nobody-has"],
+     ("Léo Park", "To: leo.park@friends.example")],
+    ids=["by-id", "by-name", "ignoring-accents"],
 )  # fmt: skip
 def test_to_overrides(jh, referred, to, first) -> None:
     assert jh("draft", "1", "--to", to).stdout.splitlines()[0] == first
@@ -89,8 +91,14 @@ def test_to_overrides(jh, referred, to, first) -> None:
 
 @pytest.mark.parametrize(
     ("to", "message"),
-    [("#99", "no contact with id 99"), ("#x", "invalid"), ("  ", "empty"), ("ANN SMITH", "2, 3")],
-    ids=["unknown-id", "bad-id", "blank", "two-matches"],
+    [
+        ("#99", "no contact with id 99"),
+        ("#x", "invalid"),
+        ("  ", "empty"),
+        ("ANN SMITH", "2, 3"),
+        ("Sam Stranger", "no contact is called 'Sam Stranger'"),
+    ],
+    ids=["unknown-id", "bad-id", "blank", "two-matches", "nobody"],
 )
 def test_bad_to(jh, referred, to, message) -> None:
     jh("contact", "add", "Ann Smith")
@@ -121,3 +129,140 @@ def test_a_draft_not_due_yet_says_when(jh, referred) -> None:
     result = jh("draft", "1", env={"JOBHUNT_TODAY": "2026-11-18"})
     assert "Subject: Following up" in result.stdout
     assert "due on 2026-11-24" in result.stderr
+
+
+@pytest.fixture
+def two_interviewers(jh, referred) -> None:
+    """A round on 11-25 with Helen Cho (contact 2) and Tom Hale (contact 3)."""
+    jh("contact", "add", "Helen Cho", "--company", "Acme", "--email", "helen@acme.example")
+    jh("contact", "add", "Tom Hale", "--company", "Acme")
+    jh("interview", "1", "--on", "2026-11-25", "--with", "#2", "--with", "Tom Hale")
+
+
+def test_log_records_one_thank_you_with_every_recipient(jh, two_interviewers) -> None:
+    jh("draft", "1", "--log", "--yes")
+    events = [e for e in jh.json("show", "1")["application"]["events"] if e["kind"] == "follow_up"]
+    assert len(events) == 1
+    for contact_id in (2, 3):
+        shown = jh.json("contact", "show", str(contact_id))
+        assert shown["contact"]["last_touch"] == "2026-11-27"
+        assert {"on": "2026-11-27", "application_id": 1, "kind": "follow_up"} in shown["steps"]
+    listed = {c["id"]: c["last_touch"] for c in jh.json("contact", "list")["contacts"]}
+    assert listed == {1: None, 2: "2026-11-27", 3: "2026-11-27"}
+
+
+@pytest.mark.parametrize("option", ["--mailto", "--edit"], ids=["mailto", "edit"])
+def test_several_recipients_need_to_for_one_message(jh, two_interviewers, option) -> None:
+    result = jh("draft", "1", option, ok=False, env={"EDITOR": "true"})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "goes to 2 people" in result.stderr
+    assert "--to" in result.stderr
+
+
+def test_log_to_one_of_them_records_only_that_one(jh, two_interviewers) -> None:
+    jh("draft", "1", "--to", "#3", "--log", "--yes")
+    assert jh.json("contact", "show", "3")["contact"]["last_touch"] == "2026-11-27"
+    assert jh.json("contact", "show", "2")["contact"]["last_touch"] == "2026-11-25"
+
+
+def test_to_a_name_nobody_has_is_an_error(jh, referred) -> None:
+    result = jh("draft", "1", "--to", "Sam Stranger", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "no contact is called 'Sam Stranger'" in result.stderr
+    assert jh.json("contact", "list")["contacts"][-1]["name"] == "Leo Park"
+
+
+def test_the_hiring_team_note_says_how_to_name_the_person(jh, referred) -> None:
+    result = jh("draft", "1")
+    assert "Dear hiring team," in result.stdout
+    (note,) = [line for line in result.stderr.splitlines() if "hiring team" in line]
+    assert "jobhunt draft 1 --to NAME|#ID" in note
+    assert "jobhunt contact link CONTACT_ID 1 --as recruiter" in note
+
+
+@pytest.mark.parametrize("spelling", ["thank-referral", "thank_referral", "Thank_Referral"])
+def test_thank_referral_spellings(jh, referred, spelling) -> None:
+    assert "Dear Leo Park," in jh("draft", "1", "--kind", spelling).stdout
+
+
+def test_a_recent_round_is_no_while_ago(jh, two_interviewers) -> None:
+    body = jh("draft", "--contact", "2").stdout
+    assert "It has been a while" not in body
+    assert "25 November 2026" in body
+    long_ago = jh("draft", "--contact", "1").stdout  # Leo Park: never in touch
+    assert "It has been a while since we last spoke" in long_ago
+
+
+def test_a_scheduled_round_is_no_touch_yet(jh, referred) -> None:
+    jh("contact", "add", "Helen Cho", "--company", "Acme")
+    jh("interview", "1", "--on", "2026-12-03", "--with", "#2")
+    assert jh.json("contact", "show", "2")["contact"]["last_touch"] is None
+    (row,) = [c for c in jh.json("contact", "list")["contacts"] if c["id"] == 2]
+    assert row["last_touch"] is None
+
+
+def test_the_agenda_suggests_thanking_the_referral_once(jh, referred) -> None:
+    (line,) = [x for x in jh("today").stdout.splitlines() if "Leo" in x]
+    assert line.startswith("[Follow up] suggestion: Thank Leo Park for referring you to Acme")
+    assert line.endswith(
+        "-> jobhunt contact touch 1 --via email | draft: jobhunt draft 1 --kind thank-referral"
+    )
+    assert "Leo Park" in jh("today").stdout  # the same day again: still there
+    assert "Leo Park" not in jh("today", env={"JOBHUNT_TODAY": "2026-11-28"}).stdout
+
+
+def test_a_logged_thank_you_to_the_referral_ends_the_suggestion(jh, referred) -> None:
+    jh("draft", "1", "--kind", "thank_referral", "--log", "--yes")
+    assert "Leo Park" not in jh("today").stdout
+    assert jh.json("contact", "show", "1")["contact"]["last_touch"] == "2026-11-27"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (("log", "1", "--via", "email", "--on", "2026-11-24"), "no interview has happened"),
+        (("status", "1", "ghosted"), "closed (ghosted)"),
+    ],
+    ids=["followed-up-no-interview", "closed"],
+)
+def test_log_records_nothing_when_nothing_is_due(jh, referred, db_path, setup, message) -> None:
+    jh(*setup)
+    before = storeview.dump(db_path)
+    result = jh("draft", "1", "--log", "--yes", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+    assert storeview.dump(db_path) == before
+
+
+def test_an_explicit_kind_works_on_a_closed_application(jh, referred) -> None:
+    jh("status", "1", "rejected")
+    assert (
+        "Subject: Withdrawing my application: BI Analyst"
+        in jh("draft", "1", "--kind", "withdraw").stdout
+    )
+    jh("draft", "1", "--kind", "withdraw", "--log", "--yes")
+    (logged,) = [
+        e for e in jh.json("show", "1")["application"]["events"] if e["kind"] == "follow_up"
+    ]
+    assert (logged["channel"], logged["on"]) == ("email", "2026-11-27")
+
+
+def test_log_records_exactly_the_draft_that_was_due(jh, referred) -> None:
+    jh("interview", "1", "--on", "2026-11-20")
+    jh("log", "1", "--via", "note", "--on", "2026-11-21")  # the thank-you
+    assert "Subject: Checking in" in jh("draft", "1").stdout
+    jh("draft", "1", "--log", "--yes")
+    follow_ups = [
+        e for e in jh.json("show", "1")["application"]["events"] if e["kind"] == "follow_up"
+    ]
+    assert [(e["on"], e["channel"]) for e in follow_ups] == [
+        ("2026-11-21", "note"),
+        ("2026-11-27", "phone"),
+    ]
+    assert "check-in" in follow_ups[-1]["note"]
+
+
+def test_to_prefers_the_applications_company(jh, referred) -> None:
+    jh("contact", "add", "Tom Hale", "--company", "Elsewhere", "--email", "tom@else.example")
+    jh("contact", "add", "Tom Hale", "--company", "ACME", "--email", "tom@acme.example")
+    assert jh("draft", "1", "--to", "tom hale").stdout.splitlines()[0] == "To: tom@acme.example"

@@ -81,3 +81,16 @@ def test_bad_with(jh, acme, args, code, message) -> None:
     assert jh.json("show", args[-1]) == before
     result = jh("log", args[-1], "--via", "email", *args[:2], ok=False)
     assert result.exit_code == code
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("contact", "touch", "2", "--via", "call"), ("contact", "edit", "2", "--title", "CTO")],
+    ids=["touch", "edit"],
+)
+def test_next_touch_counts_from_today_not_from_a_round_ahead(jh, acme, command) -> None:
+    jh("contact", "touch", "2", "--via", "call", "--on", "2026-11-27")
+    jh("interview", "1", "--on", "2026-12-10", "--with", "#2")
+    # 11-27 + 1 week (2 weeks stepped up: an interview is pending at Acme), not 12-10 + 1 week
+    assert jh.json(*command)["next_touch"] == "2026-12-04"
+    assert jh.json("contact", "show", "2")["contact"]["last_touch"] == "2026-11-27"

@@ -54,7 +54,9 @@ def test_drafts_sign_with_the_name_and_signature(jh, cfg, acme) -> None:
     assert by_key["name"]["value"] == "Ada Lovelace"
     assert by_key["signature"]["default"] == ""
     assert jh("config", "unset", "name").exit_code == 0
-    assert jh("draft", "1").stdout.endswith("Best regards,\nData analyst\n+44 20 7946 0000\n")
+    unsigned = jh("draft", "1")
+    assert unsigned.stdout.endswith("Best regards,\n[your name]\nData analyst\n+44 20 7946 0000\n")
+    assert "signed [your name]" in unsigned.stderr
 
 
 @pytest.mark.parametrize(

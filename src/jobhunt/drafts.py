@@ -95,16 +95,24 @@ CONTACT_FIELDS: dict[str, str] = {
     "role": "the job title of your open application at their company; fallback: 'an open role'",
     "position": "'the <role> position' for that application; fallback: 'an open position'",
     "url": "that application's posting URL; fallback: empty",
+    "last_touch_on": "the last time you were in touch (a touch, or a round or follow-up "
+    "with them); fallback: 'not recorded'",
+    "opening": "'I wanted to keep in touch after our last exchange on 25 November 2026.' when that "
+    "was within the last 30 days, else 'It has been a while since we last spoke, and I "
+    "wanted to catch up.'",
     "today": "today, e.g. '27 November 2026'",
     "sender": "your name and signature (config set name / signature); fallback: '[your name]'",
 }
+# A contact last in touch this many days ago or fewer is not written "it has been a while".
+RECENT_TOUCH_DAYS = 30
 # Where a draft is signed when you have not set your name.
 SENDER_PLACEHOLDER = "[your name]"
 
 
 def sign(name: str | None, signature: str | None) -> str:
-    """The lines under 'Best regards,': your name, then your signature."""
-    return "\n".join(part for part in (name, signature) if part) or SENDER_PLACEHOLDER
+    """The lines under 'Best regards,': your name (the placeholder until it is set: a
+    signature is no name), then your signature."""
+    return "\n".join(part for part in (name or SENDER_PLACEHOLDER, signature) if part)
 
 
 def fields_for(kind: str) -> dict[str, str]:
@@ -366,6 +374,13 @@ def contact_values(
     first = name.split()[0] if name else name
     event_on, event_when = _when(meetup.on if meetup else None)
     role = _opt(application.role) if application else None
+    last = contact.last_touch
+    recent = last is not None and 0 <= (today - last).days <= RECENT_TOUCH_DAYS
+    opening = (
+        f"I wanted to keep in touch after our last exchange on {day_text(last)}."
+        if recent and last is not None
+        else "It has been a while since we last spoke, and I wanted to catch up."
+    )
     values = {
         "name": name,
         "first_name": first,
@@ -381,6 +396,8 @@ def contact_values(
         "role": role or "an open role",
         "position": f"the {role} position" if role else "an open position",
         "url": (_opt(application.url) if application else None) or "",
+        "last_touch_on": _when(last)[0],
+        "opening": opening,
         "today": day_text(today),
         "sender": sender,
     }

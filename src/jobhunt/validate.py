@@ -202,3 +202,69 @@ def minutes(value: int, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MINUTES:
         raise InputError(f"{field} must be from 1 to {MAX_MINUTES} minutes")
     return value
+
+
+# --------------------------------------------------------------------------- email
+
+# RFC 5321's limits: 64 characters before the @, 254 in all, 63 in a domain label.
+EMAIL_MAX = 254
+EMAIL_LOCAL_MAX = 64
+EMAIL_LABEL_MAX = 63
+# Not allowed unquoted before the @ (RFC 5322 "specials"); quoted local parts are refused.
+_EMAIL_SPECIALS = frozenset('()<>[]\\,;:@"')
+
+
+def _email_problem(address: str) -> str | None:
+    """Why `address` is not an email address, or None when it is one (a syntax check)."""
+    if address.startswith('"'):
+        return 'quoted local parts ("..."@) are not accepted'
+    if any(ch.isspace() or not ch.isprintable() for ch in address):
+        return "it contains a space or a control character"
+    if len(address) > EMAIL_MAX:
+        return f"it is longer than {EMAIL_MAX} characters"
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return "it has no @"
+    if not local:
+        return "nothing before the @"
+    if len(local) > EMAIL_LOCAL_MAX:
+        return f"more than {EMAIL_LOCAL_MAX} characters before the @"
+    if any(ch in _EMAIL_SPECIALS for ch in local):
+        return 'a character not allowed before the @ (one of ( ) < > [ ] \\ , ; : @ ")'
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return "a dot at the start or end of the name, or two in a row"
+    if domain.startswith("["):
+        return "address literals (user@[192.0.2.1]) are not accepted"
+    labels = domain.split(".")
+    if len(labels) < 2:
+        return "the domain has no dot (user@example.com)"
+    for label in labels:
+        if not label:
+            return "the domain has an empty part (two dots, or a dot at an end)"
+        if len(label) > EMAIL_LABEL_MAX:
+            return f"a part of the domain is longer than {EMAIL_LABEL_MAX} characters"
+        if label.startswith("-") or label.endswith("-"):
+            return "a part of the domain starts or ends with '-'"
+        if not all(ch.isalnum() or ch == "-" for ch in label):
+            return "the domain may hold only letters, digits, '-' and dots"
+    if labels[-1].isdigit():
+        return "the domain ends in a number"
+    return None
+
+
+def email(value: str | None, field: str = "email") -> str | None:
+    """An email address, trimmed; empty is None (no address). A syntax check, not a
+    delivery check: local@domain, a dot in the domain, no spaces or control characters,
+    RFC 5321's lengths. Plus-addressing, subdomains and international (IDN, non-ASCII)
+    addresses pass; quoted local parts ("a b"@x.org) and address literals are refused.
+    """
+    if value is None:
+        return None
+    address = value.strip()
+    if not address:
+        return None
+    problem = _email_problem(address)
+    if problem is not None:
+        shown = address if len(address) <= 60 else address[:57] + "..."
+        raise InputError(f"{field} {shown!r} is not an email address: {problem}")
+    return address

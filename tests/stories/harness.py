@@ -237,6 +237,7 @@ SECTION_TITLES = {
 TARGET_KINDS = ("apply", "apply_saved", "network_target")
 SUGGESTION_KINDS = (
     "ghosted",
+    "thank_referral",
     "find_contact",
     "skill_gap",
     "start_course",

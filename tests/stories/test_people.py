@@ -1,12 +1,13 @@
 """Story 8, people: three rounds at Initech, each with its interviewer, and the friend
 who referred me. The thank-you after each round names that round's interviewer, the
-check-in the latest one's; the referral is thanked apart and never addressed as the
-employer; a round counts as contact with the interviewer.
+check-in the latest one's; the referral is thanked apart (a suggestion once, after
+applying, and a draft of its own) and never addressed as the employer; a round counts as
+contact with the interviewer.
 """
 
 from __future__ import annotations
 
-from tests.stories.harness import LOOK, replay
+from tests.stories.harness import LOOK, label_problems, order_problems, replay, when
 
 DRAFT = "draft 1"
 PEOPLE = {
@@ -32,7 +33,15 @@ def greetings(text: str) -> list[str]:
 
 
 def test_each_message_goes_to_that_steps_person(jh) -> None:
-    days = replay(jh, PEOPLE)
+    days = replay(jh, PEOPLE, every_day=("all",))
+    # The referral: one suggestion, on the day I applied, with its draft; never again.
+    assert when(days, "thank_referral") == ["2026-10-05"]
+    thank = days["2026-10-05"].one("thank_referral", application_id=1, contact_id=1)
+    assert thank["draft_command"] == "jobhunt draft 1 --kind thank-referral"
+    assert "Thank Leo Park for referring you to Initech" in thank["message"]
+    for day in days.values():
+        assert order_problems(day) == []
+        assert label_problems(day) == []
     # After applying: the hiring team, never the friend who referred me.
     assert greetings(days["2026-10-06"].output(DRAFT)) == ["Dear hiring team,"]
     assert greetings(days["2026-10-06"].output("draft 1 --kind thank-referral")) == [

@@ -137,10 +137,11 @@ def brief(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     today = local_today()
     app = store.get_application(conn, app_id)
     linked = [
-        (store.get_contact(conn, link.contact_id), link.role)
+        (store.get_contact(conn, link.contact_id, today=today), link.role)
         for link in store.links_for(conn, application_id=app_id)
     ]
-    others = store.list_contacts(conn, company=app.company.strip()) if app.company.strip() else []
+    company = app.company.strip()
+    others = store.list_contacts(conn, company=company, today=today) if company else []
     people = []
     for contact, role in people_at(app.company, linked, others):
         touches = store.interactions_of(conn, contact.id)

@@ -16,6 +16,7 @@ from jobhunt.cli._common import (
     OnDay,
     complete_from,
     fact_day,
+    local_today,
     policy,
     state,
     via_option,
@@ -74,7 +75,7 @@ def touch(
     st = state(ctx)
     with st.writing() as conn:
         touch_id = write.add_interaction(conn, contact_id, via=via, on=when, note=note)
-    contact = store.get_contact(conn, contact_id)
+    contact = store.get_contact(conn, contact_id, today=local_today())
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:

@@ -18,6 +18,7 @@ from jobhunt.cli._common import (
     confirm,
     day,
     event_id_in_range,
+    local_today,
     policy,
     state,
 )
@@ -54,7 +55,10 @@ def add(
             autocompletion=complete_from(CONTACT_KINDS),
         ),
     ] = None,
-    email: Annotated[str | None, typer.Option("--email", help="Email address.")] = None,
+    email: Annotated[
+        str | None,
+        typer.Option("--email", help="Email address (checked: name@domain.tld)."),
+    ] = None,
     phone: Annotated[str | None, typer.Option("--phone", help="Phone number.")] = None,
     url: Annotated[
         str | None, typer.Option("--url", "-u", help="Profile URL (LinkedIn, site...).")
@@ -88,6 +92,7 @@ def add(
     from jobhunt.render import Output, clean
 
     validate.choice(kind, "contact kind", CONTACT_KINDS)
+    email = validate.email(email)
     every_days = validate.parse_every(every)
     on = day(added)
     st = state(ctx)
@@ -140,7 +145,7 @@ def list_(
 
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
-    contacts = store.list_contacts(conn, company=company, kind=kind)
+    contacts = store.list_contacts(conn, company=company, kind=kind, today=local_today())
     pending = rules.network.pending_companies(store.pending_applications(conn))
     pol = policy()
     due = {c.id: rules.network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
@@ -173,7 +178,7 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     from jobhunt.render import Output
 
     conn = state(ctx).conn()
-    contact = store.get_contact(conn, contact_id)
+    contact = store.get_contact(conn, contact_id, today=local_today())
     touches = store.interactions_of(conn, contact_id)
     links = store.links_for(conn, contact_id=contact_id)
     apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
@@ -306,6 +311,8 @@ def edit(
     }
     if kind is not None:
         changes["kind"] = validate.choice(kind, "contact kind", CONTACT_KINDS)
+    if email is not None:
+        changes["email"] = validate.email(email)  # '' clears it
     if every is not None:
         changes["every_days"] = validate.parse_every(every)
     if met_at is not None:
@@ -319,7 +326,7 @@ def edit(
     st = state(ctx)
     with st.writing() as conn:
         changed = write.edit_contact(conn, contact_id, changes)
-    contact = store.get_contact(conn, contact_id)
+    contact = store.get_contact(conn, contact_id, today=local_today())
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:

@@ -60,7 +60,8 @@ def _target_id(target: str) -> int:
 def _kind(kind: str | None, allowed: tuple[str, ...], other: tuple[str, ...], usage: str) -> str:
     from jobhunt.errors import InputError
 
-    normal = kind.strip().lower() if kind is not None else ""
+    # thank_referral or thank-referral: the agenda's action kinds are written with "_".
+    normal = kind.strip().lower().replace("_", "-") if kind is not None else ""
     if normal in allowed:
         return normal
     if normal in other:
@@ -114,6 +115,7 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today, send
     from jobhunt import drafts, store
     from jobhunt.addressing import Recipient, match_contact, parse_person
     from jobhunt.cli._common import policy
+    from jobhunt.errors import InputError
 
     wanted = parse_person(to) if to is not None else None
     notes: list[str] = []
@@ -132,13 +134,22 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today, send
         people = [Recipient(found.name.strip(), found)]
     elif wanted is not None:
         found = match_contact(wanted, store.list_contacts(conn), company=app.company)
-        people = [Recipient(found.name.strip(), found) if found else Recipient(wanted)]
+        if found is None:
+            # No guess: a draft to a name with no contact could not be logged against
+            # anyone, so --to names a contact (interview/log --with add new people).
+            raise InputError(
+                f"no contact is called {wanted!r}",
+                hint="give a #CONTACT_ID (see: jobhunt contact list), or add them first: "
+                "jobhunt contact add NAME --company COMPANY",
+            )
+        people = [Recipient(found.name.strip(), found)]
     else:
         people = drafts.recipients(chosen, app, linked, today=today)
     if people == [drafts.HIRING_TEAM]:
         notes.append(
             f"Nobody is named for this {chosen}: it says 'Dear hiring team'. Name the person "
-            f"with: jobhunt contact link CONTACT_ID {app.id} --as recruiter (or --to NAME)"
+            f"with: jobhunt draft {app.id} --to NAME|#ID, or link them: "
+            f"jobhunt contact link CONTACT_ID {app.id} --as recruiter"
         )
     pairs = [
         (
@@ -284,7 +295,7 @@ def draft(
         where = f"application {app_id} ({clean(app.company)} — {clean(app.role)})"
         question = f"Record {what} for {where} as done?"
     else:
-        person = store.get_contact(conn, contact)
+        person = store.get_contact(conn, contact, today=today)
         meetup = None
         if person.met_at_event_id is not None:
             try:
@@ -357,7 +368,13 @@ def draft(
         elif contact is None:
             channel = drafts.LOG_CHANNELS[chosen]
             write.touch_application(conn, app_id)
-            write.add_event(conn, app_id, kind="follow_up", on=today, channel=channel, note=note)
+            event_id = write.add_event(
+                conn, app_id, kind="follow_up", on=today, channel=channel, note=note
+            )
+            # Who it reached: each recipient with a contact (a round's people, --to #ID).
+            reached = [r.contact.id for r, _ in pairs if r.contact is not None]
+            if reached:
+                write.add_event_people(conn, app_id, event_id, reached, role="other", today=today)
             done = f"a follow-up by {channel} on {today.isoformat()} for application {app_id}"
         else:
             channel = drafts.CONTACT_LOG_CHANNEL

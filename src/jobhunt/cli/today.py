@@ -78,6 +78,8 @@ def draft_command(action: Action) -> str | None:
     """The command that prepares an action: its draft message, or an interview's brief."""
     if action.kind == "follow_up" and action.application_id is not None:
         return f"jobhunt draft {action.application_id}"
+    if action.kind == "thank_referral" and action.application_id is not None:
+        return f"jobhunt draft {action.application_id} --kind thank-referral"
     if action.kind in ("touch", "event_follow_up") and action.contact_id is not None:
         return f"jobhunt draft --contact {action.contact_id}"
     if action.kind == "interview" and action.application_id is not None:

@@ -98,7 +98,7 @@ CONTACT = _cols(
     ("company", "company", "text"),
     ("title", "title", "text"),
     ("kind", "kind", "enum", CONTACT_KINDS),
-    ("email", "email", "text"),
+    ("email", "email", "email"),  # validate.email: an address, or null
     ("phone", "phone", "text"),
     ("url", "url", "text"),
     ("met", "met", "text"),
@@ -304,7 +304,7 @@ def _check(col: Col, record: dict[str, Any], today: date | None) -> Any:
         if not isinstance(value, bool):
             raise Invalid(f"{key} must be true or false")
         return int(value)
-    optional = kind.endswith("?") or kind in ("text", "days")
+    optional = kind.endswith("?") or kind in ("text", "days", "email")
     if key not in record or record[key] is None:
         if optional:
             return None
@@ -318,6 +318,8 @@ def _check(col: Col, record: dict[str, Any], today: date | None) -> Any:
         return value
     if kind == "text":
         return _check_text(value, key)
+    if kind == "email":
+        return _in_range(validate.email, _check_text(value, key), key)
     if kind in ("day", "day?"):
         return _check_day(value, key)
     if kind in ("fact", "fact?"):

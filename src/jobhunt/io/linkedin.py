@@ -25,6 +25,7 @@ from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import Contact
+from jobhunt.validate import email as email_address
 from jobhunt.validate import not_in_future, text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -90,6 +91,7 @@ class Connection:
     url: str | None
     connected: date | None
     placeholder: bool = False  # the Email cell held a urn:li: placeholder, left out
+    bad_email: bool = False  # the Email cell held no email address: left out, row kept
 
     @property
     def what(self) -> str:
@@ -123,14 +125,25 @@ def parse(
         warnings.append(
             f"{dropped} LinkedIn placeholders (urn:li:...) left out of the Email column"
         )
+    bad = [row.line for row in out if isinstance(row, Connection) and row.bad_email]
+    if bad:
+        lines = ", ".join(str(n) for n in bad[:10]) + (", ..." if len(bad) > 10 else "")
+        warnings.append(
+            f"{len(bad)} emails that are not email addresses left out (the contacts are "
+            f"imported without one): line{'s' if len(bad) > 1 else ''} {lines}"
+        )
     return out, warnings
 
 
-def _email(value: str) -> str | None:
-    """The email cell, without LinkedIn's urn:li: placeholders."""
+def _email(value: str) -> tuple[str | None, bool]:
+    """The email cell as an address, and whether a non-address was left out. LinkedIn's
+    urn:li: placeholders are counted apart."""
     if value.strip().casefold().startswith(PLACEHOLDER):
-        return None
-    return text(value, "email")
+        return None, False
+    try:
+        return email_address(text(value, "email")), False
+    except InputError:
+        return None, True
 
 
 def parse_row(
@@ -149,12 +162,14 @@ def parse_row(
         except InputError as exc:
             raise InputError(f"connected on: {exc.message}") from None
         not_in_future(connected, today, "connected on")
+    address, bad_email = _email(values.get("email", ""))
     return Connection(
         line=line,
         name=name,
         company=text(values.get("company", ""), "company"),
         title=text(values.get("title", ""), "position"),
-        email=_email(values.get("email", "")),
+        email=address,
+        bad_email=bad_email,
         placeholder=values.get("email", "").strip().casefold().startswith(PLACEHOLDER),
         url=text(values.get("url", ""), "url"),
         connected=connected,

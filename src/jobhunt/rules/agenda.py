@@ -28,7 +28,7 @@ from jobhunt.rules.base import (
     nudge_allowed,
     search_ended_by,
 )
-from jobhunt.rules.follow_up import application_actions
+from jobhunt.rules.follow_up import application_actions, referral_thanks
 
 
 def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tuple[Action, ...]:
@@ -44,6 +44,7 @@ def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tu
     else:
         for app in snapshot.open_applications:
             found.extend(application_actions(app, today=today, policy=policy))
+        found.extend(referral_thanks(snapshot, today=today))
         found.extend(apply_actions(snapshot, today=today, policy=policy))
         # Through their modules, so a test can stand in for a whole habit.
         found.extend(network.network_actions(snapshot, today=today, policy=policy))

@@ -8,7 +8,8 @@ check-in is due. No response long after applying (with or without the follow-up)
 suggest marking it ghosted, at most once a week, instead of a follow-up overdue for
 months. An offer with a day to answer by: a decision reminder two days before and on
 that day. A snooze holds follow-ups back to its day, and closed applications produce
-none. Nothing here reads the clock, the store or the terminal.
+none. Whoever referred you is thanked apart, once after applying (`referral_thanks`).
+Nothing here reads the clock, the store or the terminal.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from jobhunt.records import OUTCOME_STATUSES, Application, Event
+from jobhunt.records import OUTCOME_STATUSES, Application, Event, Snapshot
 from jobhunt.rules.base import Action, Policy
 
 DECISION_NOTICE_DAYS = 2  # an offer's answer-by day shows this many days ahead
@@ -223,3 +224,45 @@ def _after_interview(
         command=f"jobhunt log {app.id} --via phone",
         rank=6,
     )
+
+
+def referral_thanks(snapshot: Snapshot, *, today: date) -> Iterator[Action]:
+    """Thank whoever referred you: for each contact linked to an open, applied-to
+    application as its referral, one suggestion from the applied day. Once: it is not
+    shown again after the day it was first shown (its nudge key's history), and not at
+    all once you were in touch with them on or after the applied day (a
+    `draft ID --kind thank-referral --log`, or any `contact touch`)."""
+    contacts = {c.id: c for c in snapshot.contacts}
+    for app in sorted(snapshot.open_applications, key=lambda a: a.id):
+        if app.status == "saved" or app.applied_on is None or app.applied_on > today:
+            continue
+        referrals = sorted(
+            link.contact_id
+            for link in snapshot.links
+            if link.application_id == app.id and link.role == "referral"
+        )
+        for contact_id in referrals:
+            contact = contacts.get(contact_id)
+            if contact is None:
+                continue
+            if contact.last_touch is not None and contact.last_touch >= app.applied_on:
+                continue  # thanked (or in touch) since applying
+            key = f"thank_referral:{app.id}:{contact.id}"
+            shown = snapshot.nudges.get(key)
+            if shown is not None and shown < today:
+                continue  # shown once already
+            yield Action(
+                kind="thank_referral",
+                section="follow_up",
+                due=app.applied_on,
+                message=(f"Thank {contact.name} for referring you to {app.company} ({app.role})"),
+                why=(
+                    f"{contact.name} is linked as your referral; you applied "
+                    f"{app.applied_on.isoformat()}; a thank-you once, after applying"
+                ),
+                application_id=app.id,
+                contact_id=contact.id,
+                command=f"jobhunt contact touch {contact.id} --via email",
+                nudge_key=key,
+                rank=80,
+            )

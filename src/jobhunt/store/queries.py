@@ -179,8 +179,11 @@ _CONTACT_COLUMNS = (
     "c.every_days, c.note, c.met_at_event_id, "
     "(SELECT max(d) FROM (SELECT on_day AS d FROM interaction i WHERE i.contact_id = c.id "
     "UNION ALL SELECT e.on_day FROM event_person p JOIN application_event e "
-    "ON e.id = p.event_id WHERE p.contact_id = c.id) AS touched), c.created_at"
+    "ON e.id = p.event_id WHERE p.contact_id = c.id AND e.on_day <= ?) AS touched), c.created_at"
 )
+# A round scheduled ahead is no contact yet: a round counts from its day (`today`; with
+# no day given, every round recorded counts).
+_EVER = "9999-12-31"
 
 
 def _contact(r: tuple) -> Contact:
@@ -204,9 +207,16 @@ def _contact(r: tuple) -> Contact:
 
 
 def list_contacts(
-    conn: sqlite3.Connection, *, company: str | None = None, kind: str | None = None
+    conn: sqlite3.Connection,
+    *,
+    company: str | None = None,
+    kind: str | None = None,
+    today: date | None = None,
 ) -> list[Contact]:
-    clauses, params = [], []
+    """Contacts, each with its last touch: an interaction, or a round or follow-up it took
+    part in, on or before `today`."""
+    clauses: list[str] = []
+    params: list[object] = [today.isoformat() if today else _EVER]
     if company:
         clauses.append("instr(casefold(c.company), casefold(?)) > 0")
         params.append(company)
@@ -218,9 +228,10 @@ def list_contacts(
     return [_contact(r) for r in rows]
 
 
-def get_contact(conn: sqlite3.Connection, contact_id: int) -> Contact:
+def get_contact(conn: sqlite3.Connection, contact_id: int, *, today: date | None = None) -> Contact:
     row = conn.execute(
-        f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.id = ?", (contact_id,)
+        f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.id = ?",
+        (today.isoformat() if today else _EVER, contact_id),
     ).fetchone()
     if row is None:
         raise NotFound(
@@ -260,10 +271,12 @@ def get_meetup(conn: sqlite3.Connection, event_id: int) -> Meetup:
     return _meetup(row)
 
 
-def contacts_met_at(conn: sqlite3.Connection, event_id: int) -> list[Contact]:
+def contacts_met_at(
+    conn: sqlite3.Connection, event_id: int, *, today: date | None = None
+) -> list[Contact]:
     rows = conn.execute(
         f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.met_at_event_id = ? ORDER BY c.id",
-        (event_id,),
+        (today.isoformat() if today else _EVER, event_id),
     )
     return [_contact(r) for r in rows]
 

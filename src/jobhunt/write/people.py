@@ -9,7 +9,7 @@ from datetime import date
 from jobhunt import store
 from jobhunt.errors import InputError, NotFound
 from jobhunt.records import CONTACT_KINDS, LINK_ROLES, MEETUP_KINDS, TOUCH_CHANNELS
-from jobhunt.validate import choice, text
+from jobhunt.validate import choice, email, text
 from jobhunt.write.applications import get_application
 from jobhunt.write.core import Conn, changed_values, delete, insert, require, update
 
@@ -46,7 +46,7 @@ def add_contact(
         "met_at_event_id": met_at_event_id,
         "added_on": added_on,
         "created_at": store.utc_now(),
-        **{k: text(v, k) for k, v in fields.items()},
+        **{k: email(v) if k == "email" else text(v, k) for k, v in fields.items()},
     }
     return insert(conn, "contact", values)
 
@@ -66,6 +66,8 @@ def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> lis
                 get_meetup(conn, value)  # type: ignore[arg-type]
         elif field in ("every_days", "added_on"):
             pass
+        elif field == "email":
+            value = email(value)  # type: ignore[arg-type]
         elif field in CONTACT_FIELDS:
             value = text(value, field)  # type: ignore[arg-type]
         else:
