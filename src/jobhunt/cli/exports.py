@@ -96,9 +96,11 @@ def ics(
     output: OutputFile = None,
 ) -> None:
     """Calendar entries (ICS) for follow-ups due, scheduled interviews, networking events
-    and course sessions over the next weeks. All-day entries whose UIDs carry the
-    store's identifier, so importing a newer export updates your calendar instead of
-    duplicating it; what was done, closed or deleted is published as cancelled."""
+    and course sessions over the next weeks. All-day entries, but for interviews given a
+    time (interview --at), which are timed in your time zone (config key time_zone) with
+    a reminder (reminder_minutes). UIDs carry the store's identifier, so importing a
+    newer export updates your calendar instead of duplicating it; what was done, closed
+    or deleted is published as cancelled."""
     from datetime import UTC, datetime, timedelta
 
     from jobhunt import store
@@ -145,9 +147,17 @@ def ics(
         revisions=revisions,
         changes=store.change_days(conn, since=since),
     )
+    from jobhunt import clock, config
+
+    data = calendar.to_ical(
+        calendar.sort(found + gone),
+        store=store.store_id(conn),
+        zone=clock.local_zone(config.time_zone()),
+        reminder=pol.reminder_minutes,
+    )
     _emit(
         ctx,
-        calendar.to_ical(calendar.sort(found + gone), store=store.store_id(conn)),
+        data,
         output,
         _plural(len(found) + len(gone), "calendar entry", "calendar entries"),
     )
