@@ -7,6 +7,9 @@ Today is Friday 2026-11-27 (conftest).
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from tests import storeview
@@ -106,3 +109,58 @@ def test_bad_via_is_refused_and_writes_nothing(jh, db_path, command, value) -> N
         "in-person, phone, fax, job-fair, agency\n"
     )
     assert storeview.dump(db_path) == before
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _sheet(jh) -> list[dict[str, str]]:
+    text = jh("export", "csv", "applications").stdout
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _write(path, rows: list[dict[str, str]]) -> str:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return str(path)
+
+
+def test_via_round_trips_through_jobhunts_own_csv(jh, tmp_path, db_path) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20", "--via", "job-fair")
+    jh("add", "Initech", "QA", "--applied", "2026-11-21")
+    rows = _sheet(jh)
+    assert [(r["company"], r["via"]) for r in rows] == [("Acme", "job-fair"), ("Initech", "")]
+    rows[1]["via"] = "Mail"  # a spreadsheet's capital is still the word
+    data = jh.json("import", "csv", _write(tmp_path / "apps.csv", rows))["import"]
+    assert (data["added"], data["updated"]) == (0, 1)
+    assert storeview.query(db_path, "SELECT via FROM application ORDER BY id") == [
+        ("job-fair",),
+        ("mail",),
+    ]
+    again = jh.json("import", "csv", _write(tmp_path / "apps.csv", _sheet(jh)))["import"]
+    assert (again["updated"], again["unchanged"]) == (0, 2)
+
+
+def test_a_via_cell_that_is_not_a_method_rejects_its_row(jh, tmp_path, db_path) -> None:
+    path = tmp_path / "apps.csv"
+    path.write_text(
+        "Company,Title,Date Applied,Via\nAcme,Dev,2026-11-20,online\nInitech,QA,2026-11-21,LinkedIn\n"
+    )
+    rejected = jh.json("import", "csv", str(path))["import"]["rejected"]
+    assert rejected == [
+        {
+            "line": 3,
+            "reason": "unknown method 'LinkedIn' in the via column (use one of: online, email, "
+            "mail, in-person, phone, fax, job-fair, agency, or leave it empty)",
+        }
+    ]
+    assert storeview.query(db_path, "SELECT company, via FROM application") == [("Acme", "online")]
+
+
+def test_a_trackers_applied_via_is_the_source_not_the_method(jh, tmp_path, db_path) -> None:
+    path = tmp_path / "apps.csv"
+    path.write_text("Company,Title,Date Applied,Applied Via\nAcme,Dev,2026-11-20,Email\n")
+    jh("import", "csv", str(path))
+    assert storeview.query(db_path, "SELECT source, via FROM application") == [("Email", None)]

@@ -358,7 +358,7 @@ def test_csv_export_is_quoted_utf8_with_one_header(jh, rich_store) -> None:
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.startswith(
         b'"id","store","company","role","status","applied_on","job_type","source","location",'
-        b'"salary","url","skills","note","created_at","updated_at"\r\n'
+        b'"salary","url","skills","note","created_at","updated_at","via"\r\n'
     )
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert len(rows) == 4

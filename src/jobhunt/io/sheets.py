@@ -37,6 +37,7 @@ def applications(doc: dict[str, Any]) -> Sheet:
         "note",
         "created_at",
         "updated_at",
+        "via",  # how it was sent; added last, so columns read by position stay put
     )
     store = doc.get("store")
     return header, [_pick({**a, "store": store}, header) for a in doc["applications"]]
