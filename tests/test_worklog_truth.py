@@ -203,3 +203,23 @@ def test_informational_touch_is_marked_in_contact_show(jh) -> None:
     assert [t["informational"] for t in touches] == [True]
     bad = jh("contact", "touch", "9", "--via", "call", "--informational", ok=False)
     assert bad.exit_code == 3
+
+
+def test_the_csv_sheets_carry_attended_informational_and_timing(jh) -> None:
+    jh("event", "add", "Fair", "--on", "2026-11-24")
+    jh("event", "add", "Meetup", "--on", "2026-11-25")
+    jh("event", "attended", "1")
+    jh("contact", "add", "Lee")
+    jh("contact", "touch", "1", "--via", "coffee", "--informational")
+    jh("contact", "touch", "1", "--via", "email")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "10:00", "--minutes", "30", "--where", "Rm")
+
+    def sheet(what: str) -> list[dict[str, str]]:
+        text = jh("export", "csv", what).stdout
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+
+    assert [r["attended"] for r in sheet("events")] == ["yes", ""]
+    assert [r["informational"] for r in sheet("interactions")] == ["yes", "no"]
+    interview = [r for r in sheet("history") if r["kind"] == "interview"]
+    assert [(r["at"], r["minutes"], r["place"]) for r in interview] == [("10:00", "30", "Rm")]
