@@ -357,3 +357,20 @@ def test_timed_interviews_export_the_same_file_but_for_dtstamp(jh) -> None:
     # A day later nothing changed: the same file (the zone's years do not follow today).
     later = jh("export", "ics", env={"JOBHUNT_TODAY": "2026-11-28"}).stdout_bytes
     assert stable(later) == stable(first)
+
+
+def test_a_cancelled_timed_interview_keeps_its_time_and_loses_its_reminder(jh, db_path) -> None:
+    jh("config", "set", "time_zone", "Europe/London")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00")
+    before = timed(jh("export", "ics").stdout_bytes)["interview-2"]
+    older(db_path)
+    jh("status", "1", "withdrawn")
+    data = jh("export", "ics").stdout_bytes
+    after = timed(data)["interview-2"]
+    assert after["start"] == before["start"]
+    assert (after["alarms"], after["transp"]) == ([], "TRANSPARENT")
+    assert (
+        parsed(data)[next(u for u in parsed(data) if u.startswith("interview-2@"))]["status"]
+        == "CANCELLED"
+    )
