@@ -103,7 +103,7 @@ def ics(
     or deleted is published as cancelled."""
     from datetime import UTC, datetime, timedelta
 
-    from jobhunt import store
+    from jobhunt import clock, config, store
     from jobhunt.io import ics as calendar
     from jobhunt.io import icsgone
 
@@ -147,8 +147,6 @@ def ics(
         revisions=revisions,
         changes=store.change_days(conn, since=since),
     )
-    from jobhunt import clock, config
-
     data = calendar.to_ical(
         calendar.sort(found + gone),
         store=store.store_id(conn),
