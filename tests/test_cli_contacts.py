@@ -262,8 +262,8 @@ def test_show_json(jh, people) -> None:
     assert data["contact"]["name"] == "Bo"
     assert data["next_touch"] == "2026-12-03"
     assert data["interactions"] == [
-        {"id": 2, "via": "linkedin", "on": "2026-11-02", "note": "hi"},
-        {"id": 1, "via": "email", "on": "2026-11-03", "note": None},
+        {"id": 2, "via": "linkedin", "on": "2026-11-02", "note": "hi", "informational": False},
+        {"id": 1, "via": "email", "on": "2026-11-03", "note": None, "informational": False},
     ]
     assert data["applications"] == [
         {"id": 1, "company": "Acme", "role": "Analyst", "status": "applied", "as": "referral"}
@@ -412,7 +412,13 @@ def test_touch(jh, people) -> None:
         "Next touch due 2026-12-10.\n"
     )
     data = jh.json("contact", "touch", "2", "--via", "event")
-    assert data["interaction"] == {"id": 2, "via": "event", "on": "2026-11-27", "note": None}
+    assert data["interaction"] == {
+        "id": 2,
+        "via": "event",
+        "on": "2026-11-27",
+        "note": None,
+        "informational": False,
+    }
     assert data["contact"]["last_touch"] == "2026-11-27"
     assert data["next_touch"] == "2026-12-27"
 

@@ -55,6 +55,7 @@ def test_add_json_defaults_to_other(jh) -> None:
             "kind": "other",
             "place": None,
             "note": "free",
+            "attended": None,
         },
     }
 
@@ -91,7 +92,7 @@ def test_list_recent_and_upcoming(jh, events) -> None:
     jh("contact", "add", "Ann", "--met-at", "2")
     jh("contact", "add", "Bo", "--met-at", "2")
     assert jh("event", "list").stdout == (
-        "2\t2026-10-28\tEdge\tother\t\t2\n4\t2026-12-03\tPyData\tmeetup\tTown hall\t0\n"
+        "2\t2026-10-28\tEdge\tother\t\t2\t\n4\t2026-12-03\tPyData\tmeetup\tTown hall\t0\t\n"
     )
     assert jh("event").stdout == jh("event", "list").stdout
 
@@ -141,6 +142,7 @@ def test_show_json(jh, events) -> None:
             "kind": "other",
             "place": None,
             "note": None,
+            "attended": None,
         },
         "contacts": [{"id": 1, "name": "Ann", "company": "Acme", "kind": "other"}],
     }
@@ -197,7 +199,7 @@ def test_markup_and_control_characters(jh) -> None:
     )
     assert (
         jh("event", "list").stdout.splitlines()[0]
-        == "1\t2026-11-28\t[bold]x[/]\tother\ta\\x1b[2Jb\t0"
+        == "1\t2026-11-28\t[bold]x[/]\tother\ta\\x1b[2Jb\t0\t"
     )
     show = jh("event", "show", "1").stdout
     assert "Title: [bold]x[/]\nDay: 2026-11-28\nKind: other\nWhere: a\\x1b[2Jb\n" in show

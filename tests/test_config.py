@@ -150,7 +150,11 @@ def test_unknown_key_lists_the_keys() -> None:
 def test_every_policy_field_has_a_key() -> None:
     fields = {k.field for k in config.KEYS.values() if k.field}
     assert fields == set(Policy.__dataclass_fields__)
-    assert [k.name for k in config.KEYS.values() if not k.field] == ["name", "signature"]
+    assert [k.name for k in config.KEYS.values() if not k.field] == [
+        "name",
+        "signature",
+        "time_zone",
+    ]
     assert {n.split(".", 1)[1] for n in config.KEYS if n.startswith("cadence.")} == set(
         DEFAULT_CADENCE
     )

@@ -358,7 +358,7 @@ def test_csv_export_is_quoted_utf8_with_one_header(jh, rich_store) -> None:
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.startswith(
         b'"id","store","company","role","status","applied_on","job_type","source","location",'
-        b'"salary","url","skills","note","created_at","updated_at"\r\n'
+        b'"salary","url","skills","note","created_at","updated_at","via"\r\n'
     )
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert len(rows) == 4
@@ -605,8 +605,7 @@ def busy_week(jh) -> None:
 # Only what was recorded: the linked contact Sam Lee is no contact person of the log.
 WEEK_ROWS = [
     ["2026-11-23", "applied", "Acme", "Dev", "", "", "not recorded", "not recorded", "rejected"],
-    ["2026-11-24", "follow-up", "Beta", "QA", "", "", "not recorded", "mailed note",
-     "interviewing"],
+    ["2026-11-24", "follow-up", "Beta", "QA", "", "", "not recorded", "mail", "interviewing"],
     ["2026-11-26", "interview", "Beta", "QA", "", "", "Dana Reyes", "not recorded",
      "interviewing"],
 ]  # fmt: skip
@@ -650,6 +649,8 @@ def test_worklog_csv_and_json(jh, busy_week) -> None:
         "method": None,
         "result": "rejected",
         "application_id": 1,
+        "event_id": None,
+        "contact_id": None,
     }
     assert jh.json("export", "worklog", "--week", "2026-11-16")["entries"][0]["employer"] == "Gamma"
 
@@ -657,11 +658,11 @@ def test_worklog_csv_and_json(jh, busy_week) -> None:
 def test_worklog_empty_week_and_file(jh, busy_week, tmp_path) -> None:
     assert jh("export", "worklog", "--week", "2026-01-05").stdout == (
         "== Work-search log, week of 2026-01-05 to 2026-01-11 ==\n"
-        "No employer contacts recorded that week.\n"
+        "No work-search activities recorded that week.\n"
     )
     path = tmp_path / "log.txt"
     result = jh("export", "worklog", "-o", str(path))
-    assert result.stderr == f"Wrote 3 employer contacts to {path}.\n"
+    assert result.stderr == f"Wrote 3 work-search activities to {path}.\n"
     assert path.read_text().splitlines()[:2] == [
         "Work-search log, week of 2026-11-23 to 2026-11-29",
         "Date\tActivity\tEmployer\tPosition\tURL\tLocation\tContact\tMethod\tResult",

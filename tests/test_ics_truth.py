@@ -10,14 +10,16 @@ Every file is parsed with vobject as well as icalendar. Today is Friday 2026-11-
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import vobject
 from icalendar import Calendar
 
 from jobhunt import backend, store
 from tests import storeview
+from tests.conftest import run_subprocess
 
 
 def parsed(data: bytes) -> dict[str, dict]:
@@ -215,3 +217,160 @@ def test_the_store_identifier_is_kept_by_restore(jh, tmp_path) -> None:
     jh("--db", str(other), "add", "Globex", "Ops", "--applied", "2026-11-25")
     jh("restore", str(other), "--yes")  # another store's records, in this store
     assert ident() == mine
+
+
+# --------------------------------------------------------------------------- timed
+
+
+def timed(data: bytes) -> dict[str, dict]:
+    """{UID before @: the timing of each entry}, read by vobject and icalendar alike."""
+    text = data.decode("utf-8")
+    cal = vobject.readOne(text)
+    by_vobject = {}
+    for event in getattr(cal, "vevent_list", []):
+        alarms = [a.trigger.value for a in getattr(event, "valarm_list", [])]
+        by_vobject[local(event.uid.value)] = {
+            "start": event.dtstart.value,
+            "end": event.dtend.value,
+            "location": event.location.value if hasattr(event, "location") else "",
+            "url": event.url.value if hasattr(event, "url") else "",
+            "alarms": alarms,
+            "transp": event.transp.value,
+        }
+    by_icalendar = {}
+    for event in Calendar.from_ical(data).walk("VEVENT"):
+        by_icalendar[local(str(event["UID"]))] = {
+            "start": event["DTSTART"].dt,
+            "end": event["DTEND"].dt,
+            "location": str(event.get("LOCATION", "")),
+            "url": str(event.get("URL", "")),
+            "alarms": [a["TRIGGER"].dt for a in event.walk("VALARM")],
+            "transp": str(event["TRANSP"]),
+        }
+    assert by_vobject.keys() == by_icalendar.keys()
+    for uid, mine in by_vobject.items():
+        theirs = by_icalendar[uid]
+        # The same instants (each parser has its own tzinfo objects) and the same rest.
+        assert {k: v for k, v in mine.items() if k not in ("start", "end")} == {
+            k: v for k, v in theirs.items() if k not in ("start", "end")
+        }, uid
+        for key in ("start", "end"):
+            assert type(mine[key]) is type(theirs[key]), uid
+            if isinstance(mine[key], datetime):
+                assert mine[key].utcoffset() == theirs[key].utcoffset(), uid
+                assert mine[key].replace(tzinfo=None) == theirs[key].replace(tzinfo=None), uid
+            else:
+                assert mine[key] == theirs[key], uid
+    return by_vobject
+
+
+def test_a_timed_interview_is_timed_in_the_users_zone_with_a_reminder(jh) -> None:
+    jh("config", "set", "time_zone", "America/New_York")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00", "--minutes", "45",
+       "--where", "https://meet.example/abc")  # fmt: skip
+    jh("interview", "1", "--on", "2026-12-03", "--at", "9:30", "--where", "Room 4, 1 High St")
+    jh("interview", "1", "--on", "2026-12-04")
+    data = jh("export", "ics").stdout_bytes
+    found = timed(data)
+    video, room, untimed = found["interview-2"], found["interview-4"], found["interview-5"]
+    assert video["start"].isoformat() == "2026-12-01T14:00:00-05:00"
+    assert video["end"].isoformat() == "2026-12-01T14:45:00-05:00"
+    assert video["start"].astimezone(UTC) == datetime(2026, 12, 1, 19, 0, tzinfo=UTC)
+    assert (video["location"], video["url"]) == ("https://meet.example/abc",) * 2
+    assert video["alarms"] == [timedelta(minutes=-60)]
+    assert video["transp"] == "OPAQUE"
+    # No --minutes: an hour. A place that is not a link is a location, not a URL.
+    assert room["end"] - room["start"] == timedelta(minutes=60)
+    assert room["start"].isoformat() == "2026-12-03T09:30:00-05:00"
+    assert (room["location"], room["url"]) == ("Room 4, 1 High St", "")
+    # No --at: all-day as before, free, no reminder.
+    assert (untimed["start"], untimed["end"]) == (date(2026, 12, 4), date(2026, 12, 5))
+    assert (untimed["alarms"], untimed["transp"]) == ([], "TRANSPARENT")
+    # The zone is described once, and every timed entry names it.
+    assert data.count(b"BEGIN:VTIMEZONE") == 1
+    assert b"TZID:America/New_York\r\n" in data
+    assert data.count(b"DTSTART;TZID=America/New_York:") == 2
+
+
+@pytest.mark.parametrize(
+    ("setting", "alarms"),
+    [(None, [timedelta(minutes=-60)]), ("15", [timedelta(minutes=-15)]), ("0", [])],
+    ids=["default-hour", "fifteen", "off"],
+)
+def test_the_reminder_follows_reminder_minutes(jh, setting, alarms) -> None:
+    if setting is not None:
+        jh("config", "set", "reminder_minutes", setting)
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00")
+    data = jh("export", "ics").stdout_bytes
+    assert timed(data)["interview-2"]["alarms"] == alarms
+    assert data.count(b"BEGIN:VALARM") == len(alarms)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Europe/Londn", "../etc/passwd", "", "+05:00"],
+    ids=["typo", "path", "empty", "offset"],
+)
+def test_a_bad_time_zone_is_refused(jh, value) -> None:
+    result = jh("config", "set", "time_zone", value, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: time_zone must be an IANA time zone name such as Europe/London or "
+        f"America/New_York, not {value!r}\n"
+    )
+
+
+def test_without_time_zone_the_systems_zone_is_used(jh) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00")
+    data = jh("export", "ics", env={"TZ": "Asia/Kolkata"}).stdout_bytes
+    assert timed(data)["interview-2"]["start"].isoformat() == "2026-12-01T14:00:00+05:30"
+    assert b"DTSTART;TZID=Asia/Kolkata:20261201T140000" in data
+
+
+def test_a_system_zone_without_a_name_gives_utc_times(jh) -> None:
+    """A POSIX TZ string names no IANA zone: the times are written in UTC, from the
+    offset the system gives (a real process, so the C library reads TZ)."""
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00")
+    result = run_subprocess("export", "ics", env={"TZ": "<+0530>-5:30"})
+    assert result.returncode == 0, result.stderr
+    data = result.stdout.encode("utf-8")
+    assert timed(data)["interview-2"]["start"] == datetime(2026, 12, 1, 8, 30, tzinfo=UTC)
+    assert b"DTSTART:20261201T083000Z" in data
+    assert b"VTIMEZONE" not in data
+
+
+def test_timed_interviews_export_the_same_file_but_for_dtstamp(jh) -> None:
+    jh("config", "set", "time_zone", "Europe/London")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00", "--where", "https://x.example/m")
+
+    def stable(data: bytes) -> bytes:
+        return re.sub(rb"DTSTAMP:[0-9TZ]+\r\n", b"", data)
+
+    first = jh("export", "ics").stdout_bytes
+    assert b"BEGIN:VTIMEZONE" in first
+    assert stable(jh("export", "ics").stdout_bytes) == stable(first)
+    # A day later nothing changed: the same file (the zone's years do not follow today).
+    later = jh("export", "ics", env={"JOBHUNT_TODAY": "2026-11-28"}).stdout_bytes
+    assert stable(later) == stable(first)
+
+
+def test_a_cancelled_timed_interview_keeps_its_time_and_loses_its_reminder(jh, db_path) -> None:
+    jh("config", "set", "time_zone", "Europe/London")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "14:00")
+    before = timed(jh("export", "ics").stdout_bytes)["interview-2"]
+    older(db_path)
+    jh("status", "1", "withdrawn")
+    data = jh("export", "ics").stdout_bytes
+    after = timed(data)["interview-2"]
+    assert after["start"] == before["start"]
+    assert (after["alarms"], after["transp"]) == ([], "TRANSPARENT")
+    assert (
+        parsed(data)[next(u for u in parsed(data) if u.startswith("interview-2@"))]["status"]
+        == "CANCELLED"
+    )

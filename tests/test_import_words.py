@@ -125,7 +125,7 @@ def test_map_reads_a_column_as_a_field(jh, tmp_path) -> None:
         (
             ("--map", "Firm=boss"),
             "Error: --map Firm=boss: unknown field 'boss' (hint: the fields are: company, "
-            "title, role, applied, status, url, location, salary, note, source, type, skills, "
+            "title, role, applied, status, url, location, salary, note, source, type, via, skills, "
             "interview, response, rejected, offer, history, ignore)\n",
         ),
         (

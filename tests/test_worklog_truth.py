@@ -12,8 +12,11 @@ import csv
 import io
 from datetime import date
 
+import pytest
+
 from jobhunt.io import worklog
 from jobhunt.records import Application, Event
+from tests import storeview
 
 COLUMNS = ["Date", "Activity", "Employer", "Position", "URL", "Location", "Contact", "Method",
            "Result"]  # fmt: skip
@@ -50,6 +53,8 @@ def test_only_recorded_facts(jh) -> None:
         "method": None,
         "result": "applied",
         "application_id": 1,
+        "event_id": None,
+        "contact_id": None,
     }
 
 
@@ -65,3 +70,156 @@ def test_no_undated_entry_is_given_a_day() -> None:
     found = worklog.entries([app], start=date(2026, 11, 23), end=date(2026, 11, 29),
                             today=date(2026, 11, 27))  # fmt: skip
     assert found == []
+
+
+def rows_of(jh, *args: str) -> list[list[str]]:
+    data = jh("export", "worklog", "--format", "csv", *args).stdout
+    return list(csv.reader(io.StringIO(data, newline="")))[1:]
+
+
+def test_an_applications_method_is_how_it_was_sent(jh) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-24", "--via", "in-person")
+    jh("add", "Initech", "QA", "--applied", "2026-11-25")
+    assert [(r[2], r[7]) for r in rows_of(jh)] == [
+        ("Acme", "in-person"),
+        ("Initech", "not recorded"),
+    ]
+    assert [e["method"] for e in jh.json("export", "worklog")["entries"]] == ["in-person", None]
+
+
+@pytest.mark.parametrize(
+    ("channel", "method"),
+    [
+        ("email", "email"),
+        ("note", "mail"),
+        ("phone", "phone"),
+        ("in-person", "in-person"),
+        ("message", "message"),  # no honest equivalent: the channel's own word
+    ],
+    ids=str,
+)
+def test_a_follow_ups_method_follows_the_one_table(jh, channel, method) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-16", "--via", "online")
+    jh("log", "1", "--via", channel, "--on", "2026-11-24")
+    assert [(r[1], r[7]) for r in rows_of(jh)] == [("follow-up", method)]
+
+
+def test_the_contact_is_the_people_recorded_with_the_entry(jh) -> None:
+    jh("add", "Acme", "Dev", "--applied", "2026-11-16")
+    jh("contact", "add", "Rita Recruiter", "--company", "Acme")
+    jh("contact", "link", "1", "1", "--as", "recruiter")  # linked, not recorded as reached
+    jh("log", "1", "--via", "phone", "--on", "2026-11-23")
+    jh("log", "1", "--via", "email", "--on", "2026-11-24", "--with", "Sam Lee")
+    jh("interview", "1", "--on", "2026-11-25", "--with", "#1", "--with", "Dana Reyes")
+    jh("contact", "edit", "2", "--name", "Samuel Lee")  # the person, as now named
+    assert [(r[0], r[1], r[6]) for r in rows_of(jh)] == [
+        ("2026-11-23", "follow-up", "not recorded"),
+        ("2026-11-24", "follow-up", "Samuel Lee"),
+        ("2026-11-25", "interview", "Rita Recruiter, Dana Reyes"),
+    ]
+
+
+def test_networking_events_count_only_when_attended(jh) -> None:
+    jh("event", "add", "Tech Careers Expo", "--on", "2026-11-23", "--kind", "career-fair",
+       "--where", "Town Hall")  # fmt: skip
+    jh("event", "add", "CV clinic", "--on", "2026-11-24", "--kind", "workshop")
+    jh("event", "add", "Jobs club", "--on", "2026-11-25", "--kind", "career-centre")
+    jh("event", "add", "Python meetup", "--on", "2026-11-26", "--kind", "meetup")
+    jh("event", "add", "Not gone", "--on", "2026-11-26", "--kind", "association")
+    jh("event", "add", "Unknown", "--on", "2026-11-26", "--kind", "webinar")
+    jh("event", "attended", "1")
+    jh("event", "attended", "2")
+    jh("event", "attended", "3")
+    jh("event", "attended", "5", "--no")
+    jh("contact", "add", "Pat Okafor", "--company", "Globex", "--met-at", "4")
+    assert rows_of(jh) == [
+        ["2026-11-23", "job-fair", "Tech Careers Expo", "", "", "Town Hall", "not recorded",
+         "not recorded", "attended"],
+        ["2026-11-24", "workshop", "CV clinic", "", "", "", "not recorded", "not recorded",
+         "attended"],
+        ["2026-11-25", "career-centre", "Jobs club", "", "", "", "not recorded", "not recorded",
+         "attended"],
+        ["2026-11-26", "networking event", "Python meetup", "", "", "", "Pat Okafor",
+         "not recorded", "contact made"],
+    ]  # fmt: skip
+    entry = jh.json("export", "worklog")["entries"][0]
+    assert (entry["activity"], entry["event_id"], entry["application_id"]) == ("job-fair", 1, None)
+
+
+def test_informational_meetings_come_from_marked_touches(jh) -> None:
+    jh("contact", "add", "Lee Chan", "--company", "Globex")
+    jh("contact", "touch", "1", "--via", "coffee", "--on", "2026-11-24", "--informational")
+    jh("contact", "touch", "1", "--via", "email", "--on", "2026-11-25")  # not marked
+    jh("contact", "touch", "1", "--via", "message", "--on", "2026-11-26", "--informational")
+    assert rows_of(jh) == [
+        ["2026-11-24", "informational meeting", "Globex", "", "", "", "Lee Chan", "in-person",
+         "contact made"],
+        ["2026-11-26", "informational meeting", "Globex", "", "", "", "Lee Chan", "message",
+         "contact made"],
+    ]  # fmt: skip
+    entry = jh.json("export", "worklog")["entries"][0]
+    assert (entry["contact_id"], entry["application_id"]) == (1, None)
+
+
+def test_event_attended_is_recorded_and_shown(jh, db_path) -> None:
+    jh("event", "add", "Fair", "--on", "2026-11-24", "--kind", "career-fair")
+    assert jh("event", "attended", "1").stdout == "Recorded that you went to event 1: Fair.\n"
+    assert jh.json("event", "show", "1")["event"]["attended"] is True
+    assert "Went: yes\n" in jh("event", "show", "1").stdout
+    assert jh("event", "list").stdout == "1\t2026-11-24\tFair\tcareer-fair\t\t0\tyes\n"
+    data = jh.json("event", "attended", "1", "--no")
+    assert data["event"]["attended"] is False
+    assert storeview.query(db_path, "SELECT attended FROM meetup") == [(0,)]
+    assert rows_of(jh) == []
+    jh("undo")
+    assert storeview.query(db_path, "SELECT attended FROM meetup") == [(1,)]
+
+
+def test_event_attended_on_an_unknown_event_writes_nothing(jh, db_path) -> None:
+    jh("event", "add", "Fair", "--on", "2026-11-24")
+    before = storeview.dump(db_path)
+    result = jh("event", "attended", "7", ok=False)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr.startswith("Error: no event with id 7")
+    assert storeview.dump(db_path) == before
+
+
+def test_a_future_event_and_a_contact_met_at_an_event_marked_not_attended(jh) -> None:
+    jh("event", "add", "Later", "--on", "2026-11-28")  # Saturday: after today
+    jh("event", "attended", "1")
+    jh("event", "add", "Said no", "--on", "2026-11-24")
+    jh("event", "attended", "2", "--no")  # your word wins over a contact met there
+    jh("contact", "add", "Ann", "--met-at", "2")
+    assert rows_of(jh) == []
+
+
+def test_informational_touch_is_marked_in_contact_show(jh) -> None:
+    jh("contact", "add", "Lee Chan", "--company", "Globex")
+    out = jh("contact", "touch", "1", "--via", "call", "--informational", "--note", "teams")
+    assert out.stdout.startswith("Logged an informational meeting by call with Lee Chan")
+    shown = jh("contact", "show", "1").stdout
+    assert "\tcall\tinformational meeting; teams\n" in shown
+    touches = jh.json("contact", "show", "1")["interactions"]
+    assert [t["informational"] for t in touches] == [True]
+    bad = jh("contact", "touch", "9", "--via", "call", "--informational", ok=False)
+    assert bad.exit_code == 3
+
+
+def test_the_csv_sheets_carry_attended_informational_and_timing(jh) -> None:
+    jh("event", "add", "Fair", "--on", "2026-11-24")
+    jh("event", "add", "Meetup", "--on", "2026-11-25")
+    jh("event", "attended", "1")
+    jh("contact", "add", "Lee")
+    jh("contact", "touch", "1", "--via", "coffee", "--informational")
+    jh("contact", "touch", "1", "--via", "email")
+    jh("add", "Acme", "Dev", "--applied", "2026-11-20")
+    jh("interview", "1", "--on", "2026-12-01", "--at", "10:00", "--minutes", "30", "--where", "Rm")
+
+    def sheet(what: str) -> list[dict[str, str]]:
+        text = jh("export", "csv", what).stdout
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+
+    assert [r["attended"] for r in sheet("events")] == ["yes", ""]
+    assert [r["informational"] for r in sheet("interactions")] == ["yes", "no"]
+    interview = [r for r in sheet("history") if r["kind"] == "interview"]
+    assert [(r["at"], r["minutes"], r["place"]) for r in interview] == [("10:00", "30", "Rm")]

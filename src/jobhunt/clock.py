@@ -10,7 +10,7 @@ the command line calls this module except the store's timestamps; the rules take
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 ENV_TODAY = "JOBHUNT_TODAY"
 
@@ -48,3 +48,36 @@ def local_day(instant: str) -> date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().date()
+
+
+def local_zone(configured: str | None = None) -> tzinfo:
+    """The user's time zone, for timed calendar entries: `configured` (the `time_zone`
+    key), else the system's by its IANA name (`TZ`, else where /etc/localtime points,
+    else /etc/timezone), else the system's current UTC offset (a zone without a name:
+    the calendar then writes UTC times)."""
+    from zoneinfo import ZoneInfo
+
+    if configured:
+        return ZoneInfo(configured)
+    names: list[str] = []
+    tz = os.environ.get("TZ")
+    if tz is not None:
+        names.append(tz.lstrip(":"))
+    else:
+        target = os.path.realpath("/etc/localtime")
+        if "/zoneinfo/" in target:
+            name = target.split("/zoneinfo/", 1)[1]
+            names.append(name.removeprefix("posix/"))
+        try:
+            with open("/etc/timezone", encoding="utf-8") as fh:
+                names.append(fh.read().strip())
+        except OSError:
+            pass
+    for name in names:
+        if not name or name.startswith("/") or not name.isascii():
+            continue
+        try:
+            return ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            continue
+    return datetime.now().astimezone().tzinfo or UTC

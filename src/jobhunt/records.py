@@ -113,6 +113,7 @@ class Interaction:
     via: str
     on: date
     note: str | None = None
+    informational: bool = False  # marked an informational meeting (contact touch --informational)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,7 @@ class Meetup:
     kind: str
     place: str | None = None
     note: str | None = None
+    attended: bool | None = None  # None: not said (event attended ID [--no])
 
 
 @dataclass(frozen=True, slots=True)

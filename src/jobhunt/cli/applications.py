@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobhunt.choices import JOB_TYPES, STATUSES
+from jobhunt.choices import APPLY_METHODS, JOB_TYPES, STATUSES
 from jobhunt.cli._common import (
     AppId,
     Json,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from jobhunt.records import Application
 
 _JOB_TYPE_HELP = "full-time, part-time, contract or temporary."
+_VIA_HELP = "How you sent it: " + ", ".join(APPLY_METHODS) + " (no default: not recorded)."
 
 
 def view(app: Application) -> dict:
@@ -87,13 +88,21 @@ def add(
             "--skill", "-k", help="A skill the posting asks for (repeatable, or comma-separated)."
         ),
     ] = None,
+    via: Annotated[
+        str | None,
+        typer.Option(
+            "--via", metavar="METHOD", help=_VIA_HELP, autocompletion=complete_from(APPLY_METHODS)
+        ),
+    ] = None,
     note: Note = None,
     as_json: Json = False,
 ) -> None:
     """Record a job you applied to (or saved with --saved), right after applying."""
     from jobhunt import rules, store, write
     from jobhunt.render import Output
+    from jobhunt.validate import choice
 
+    via = choice(via, "method", APPLY_METHODS)
     on = _applied_day(applied)
     st = state(ctx)
     with st.writing() as conn:
@@ -110,6 +119,7 @@ def add(
             salary=salary,
             note=note,
             skills=skill or (),
+            via=via,
         )
     record = store.get_application(st.conn(), app_id)
     due = rules.next_follow_up(record, today=local_today(), policy=policy())
@@ -211,6 +221,7 @@ def show(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
             ("Applied", app.applied_on),
             ("Type", app.job_type),
             ("Source", app.source),
+            ("Sent via", app.via),
             ("Location", app.location),
             ("Salary", app.salary),
             ("URL", app.url),
@@ -243,6 +254,10 @@ def _describe(e) -> tuple[str, str]:  # type: ignore[no-untyped-def]
         parts.append(f"-> {e.status}")
     if e.until:
         parts.append(f"until {e.until.isoformat()}")
+    if e.at:
+        parts.append(f"at {e.at}" + (f" for {e.minutes} min" if e.minutes else ""))
+    if e.place:
+        parts.append(f"where: {e.place}")
     if e.person:
         parts.append(f"with {e.person}")
     if e.note:
@@ -275,6 +290,15 @@ def edit(
         list[str] | None,
         typer.Option("--skill", help="Replace the skills the posting asks for (repeatable)."),
     ] = None,
+    via: Annotated[
+        str | None,
+        typer.Option(
+            "--via",
+            metavar="METHOD",
+            help="How you sent it: " + ", ".join(APPLY_METHODS) + " ('' clears).",
+            autocompletion=complete_from(APPLY_METHODS),
+        ),
+    ] = None,
     note: Annotated[
         str | None, typer.Option("--note", help="Replace the note ('' clears).")
     ] = None,
@@ -284,8 +308,11 @@ def edit(
     from jobhunt import store, write
     from jobhunt.errors import InputError
     from jobhunt.render import Output
+    from jobhunt.validate import choice
 
     changes: dict[str, object] = {}
+    if via is not None:
+        changes["via"] = choice(via, "method", APPLY_METHODS) if via else None
     for name, value in (
         ("company", company),
         ("role", role),

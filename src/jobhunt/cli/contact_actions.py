@@ -64,6 +64,14 @@ def touch(
     via: TouchVia,
     on: OnDay = None,
     note: Note = None,
+    informational: Annotated[
+        bool,
+        typer.Option(
+            "--informational",
+            help="It was an informational meeting (about their work or company, not a job "
+            "application): the work-search log lists it.",
+        ),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Record that you got in touch with someone (an email, a call, a coffee...)."""
@@ -74,19 +82,28 @@ def touch(
     when = fact_day(on, "touch date")
     st = state(ctx)
     with st.writing() as conn:
-        touch_id = write.add_interaction(conn, contact_id, via=via, on=when, note=note)
+        touch_id = write.add_interaction(
+            conn, contact_id, via=via, on=when, note=note, informational=informational
+        )
     contact = store.get_contact(conn, contact_id, today=local_today())
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(
-            interaction={"id": touch_id, "via": channel, "on": when, "note": note},
+            interaction={
+                "id": touch_id,
+                "via": channel,
+                "on": when,
+                "note": note,
+                "informational": informational,
+            },
             contact=view(contact),
             next_touch=plan.due,
         )
         return
+    what = "an informational meeting" if informational else "a touch"
     out.line(
-        f"Logged a touch by {channel} with {clean(contact.name)} (contact {contact_id}) "
+        f"Logged {what} by {channel} with {clean(contact.name)} (contact {contact_id}) "
         f"on {when.isoformat()}."
     )
     out.line(f"Next touch due {plan.due.isoformat()}.")

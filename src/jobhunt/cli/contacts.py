@@ -172,6 +172,13 @@ def list_(
     )
 
 
+def _touch_note(touch) -> str:  # type: ignore[no-untyped-def]
+    """A touch's note, after the informational-meeting mark when it has one."""
+    if not touch.informational:
+        return touch.note or ""
+    return "informational meeting" + (f"; {touch.note}" if touch.note else "")
+
+
 def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> None:
     """Show a contact: details, every interaction, linked applications, where you met."""
     from jobhunt import store
@@ -198,7 +205,16 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
         out.json(
             contact=view(contact),
             next_touch=plan.due,
-            interactions=[{"id": t.id, "via": t.via, "on": t.on, "note": t.note} for t in touches],
+            interactions=[
+                {
+                    "id": t.id,
+                    "via": t.via,
+                    "on": t.on,
+                    "note": t.note,
+                    "informational": t.informational,
+                }
+                for t in touches
+            ],
             steps=[{"on": on, "application_id": i, "kind": k} for on, i, k, _ in steps],
             applications=[
                 {"id": a.id, "company": a.company, "role": a.role, "status": a.status, "as": role}
@@ -230,7 +246,11 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     )
     out.line()
     out.heading("Interactions")
-    out.table(("Day", "Via", "Note"), [(t.on.isoformat(), t.via, t.note or "") for t in touches])
+    out.table(
+        ("Day", "Via", "Note"),
+        [(t.on.isoformat(), t.via, _touch_note(t)) for t in touches],
+    )
+
     if steps:
         out.line()
         out.heading("Interviews and follow-ups")

@@ -1,5 +1,6 @@
-"""Networking events (business events, associations, meetups, career fairs, webinars):
-add, list, show, rm. Record the people you meet there with: jobhunt contact add NAME --met-at ID."""
+"""Networking events (business events, associations, meetups, career fairs, webinars,
+workshops, career-centre sessions): add, list, show, attended, rm. Record the people you
+meet there with: jobhunt contact add NAME --met-at ID."""
 
 from __future__ import annotations
 
@@ -103,9 +104,9 @@ def list_(
         out.line("No events. Add one with: jobhunt event add TITLE --on DATE")
         return
     out.table(
-        ("ID", "Day", "Title", "Kind", "Where", "People met"),
+        ("ID", "Day", "Title", "Kind", "Where", "People met", "Went"),
         [
-            (m.id, m.on.isoformat(), m.title, m.kind, m.place or "", met.get(m.id, 0))
+            (m.id, m.on.isoformat(), m.title, m.kind, m.place or "", met.get(m.id, 0), _attended(m))
             for m in meetups
         ],
     )
@@ -129,6 +130,7 @@ def show(ctx: typer.Context, event_id: EventId, as_json: Json = False) -> None:
             ("Day", meetup.on),
             ("Kind", meetup.kind),
             ("Where", meetup.place),
+            ("Went", _attended(meetup) or None),
             ("Note", meetup.note),
         ],
         title=f"Event {meetup.id}",
@@ -141,6 +143,35 @@ def show(ctx: typer.Context, event_id: EventId, as_json: Json = False) -> None:
         ("ID", "Name", "Company", "Kind"),
         [(c.id, c.name, c.company or "", c.kind) for c in people],
     )
+
+
+def _attended(meetup: Meetup) -> str:
+    return {True: "yes", False: "no", None: ""}[meetup.attended]
+
+
+def attended(
+    ctx: typer.Context,
+    event_id: EventId,
+    no: Annotated[
+        bool, typer.Option("--no", help="You did not go (it is left out of the work-search log).")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Say that you went to a networking event (or, with --no, that you did not): the
+    work-search log counts only the events you went to."""
+    from jobhunt import store, write
+    from jobhunt.render import Output, clean
+
+    st = state(ctx)
+    with st.writing() as conn:
+        write.set_attended(conn, event_id, not no)
+    meetup = store.get_meetup(st.conn(), event_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(event=_view(meetup))
+        return
+    went = "did not go to" if no else "went to"
+    out.line(f"Recorded that you {went} event {event_id}: {clean(meetup.title)}.")
 
 
 def rm(ctx: typer.Context, event_id: EventId, yes: Yes = False, as_json: Json = False) -> None:
@@ -162,7 +193,8 @@ def rm(ctx: typer.Context, event_id: EventId, yes: Yes = False, as_json: Json = 
 
 @app.callback(invoke_without_command=True)
 def _default(ctx: typer.Context) -> None:
-    """Networking events: business events, associations, meetups, career fairs, webinars.
+    """Networking events: business events, associations, meetups, career fairs, webinars,
+    workshops, career-centre sessions.
 
     With no command, lists recent and upcoming events.
     """
@@ -173,4 +205,5 @@ def _default(ctx: typer.Context) -> None:
 app.command()(add)
 app.command("list")(list_)
 app.command()(show)
+app.command()(attended)
 app.command()(rm)

@@ -96,12 +96,14 @@ def ics(
     output: OutputFile = None,
 ) -> None:
     """Calendar entries (ICS) for follow-ups due, scheduled interviews, networking events
-    and course sessions over the next weeks. All-day entries whose UIDs carry the
-    store's identifier, so importing a newer export updates your calendar instead of
-    duplicating it; what was done, closed or deleted is published as cancelled."""
+    and course sessions over the next weeks. All-day entries, but for interviews given a
+    time (interview --at), which are timed in your time zone (config key time_zone) with
+    a reminder (reminder_minutes). UIDs carry the store's identifier, so importing a
+    newer export updates your calendar instead of duplicating it; what was done, closed
+    or deleted is published as cancelled."""
     from datetime import UTC, datetime, timedelta
 
-    from jobhunt import store
+    from jobhunt import clock, config, store
     from jobhunt.io import ics as calendar
     from jobhunt.io import icsgone
 
@@ -145,9 +147,15 @@ def ics(
         revisions=revisions,
         changes=store.change_days(conn, since=since),
     )
+    data = calendar.to_ical(
+        calendar.sort(found + gone),
+        store=store.store_id(conn),
+        zone=clock.local_zone(config.time_zone()),
+        reminder=pol.reminder_minutes,
+    )
     _emit(
         ctx,
-        calendar.to_ical(calendar.sort(found + gone), store=store.store_id(conn)),
+        data,
         output,
         _plural(len(found) + len(gone), "calendar entry", "calendar entries"),
     )
@@ -175,10 +183,11 @@ def worklog(
     as_json: Json = False,
     output: OutputFile = None,
 ) -> None:
-    """The work-search log unemployment offices ask for: every employer contact in one
-    week (applications made, follow-ups, interviews held) with the date, employer,
-    position, the posting's URL and location, the contact person and method (only when
-    recorded) and the result. Check it before you submit it."""
+    """The work-search log unemployment offices ask for: one week's applications made,
+    follow-ups, interviews held, networking events attended and informational meetings,
+    with the date, employer, position, the posting's URL and location, the contact
+    person and method (only when recorded) and the result. Check it before you submit
+    it."""
     from datetime import timedelta
 
     from jobhunt import store, validate
@@ -195,8 +204,12 @@ def worklog(
     # Each result as it stood at the end of that week (or today, while the week runs):
     # regenerating a past week gives the same log.
     apps = store.applications_active_as_of(conn, start=start, end=end, day=min(end, today))
-    found = log.entries(apps, start=start, end=end, today=today)
-    what = _plural(len(found), "employer contact")
+    meetups, touches, contacts = store.worklog_facts(conn, start=start, end=end)
+    found = log.entries(
+        apps, start=start, end=end, today=today, meetups=meetups, touches=touches,
+        contacts=contacts,
+    )  # fmt: skip
+    what = _plural(len(found), "work-search activity", "work-search activities")
     title = f"Work-search log, week of {start.isoformat()} to {end.isoformat()}"
     if chosen == "csv":
         _emit(ctx, csvio.to_csv(log.COLUMNS, [e.cells() for e in found]), output, what)
@@ -218,7 +231,7 @@ def worklog(
     out = Output()
     out.heading(title)
     if not found:
-        out.line("No employer contacts recorded that week.")
+        out.line("No work-search activities recorded that week.")
         return
     out.table(log.COLUMNS, [e.cells() for e in found])
     if out.mode == "rich":

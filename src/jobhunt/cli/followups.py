@@ -139,22 +139,59 @@ def interview(
             "accents) or #CONTACT_ID; a name nobody has becomes a contact.",
         ),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="HH:MM",
+            help="The time it starts (24-hour, your time zone): the calendar then has a "
+            "timed entry with a reminder instead of an all-day one.",
+        ),
+    ] = None,
+    minutes: Annotated[
+        int | None,
+        typer.Option(
+            "--minutes",
+            metavar="N",
+            help="How long it lasts, in minutes (needs --at; the calendar assumes 60).",
+        ),
+    ] = None,
+    where: Annotated[
+        str | None,
+        typer.Option(
+            "--where",
+            metavar="PLACE_OR_URL",
+            help="Where it is: an address, a room, or the meeting link.",
+        ),
+    ] = None,
     note: Note = None,
     as_json: Json = False,
 ) -> None:
-    """Record an interview, past or scheduled (several rounds per application)."""
-    from jobhunt import write
+    """Record an interview, past or scheduled (several rounds per application), with its
+    time, length and place when you know them."""
+    from jobhunt import validate, write
+    from jobhunt.errors import InputError
 
     when = day(on)
+    if minutes is not None and at is None:
+        raise InputError("--minutes goes with --at: give the interview's time too")
+    at = validate.clock(at, "interview time") if at is not None else None
+    if minutes is not None:
+        validate.minutes(minutes, "--minutes")
+    place = validate.text(where, "place")
     people = _people(with_)
     with state(ctx).writing() as conn:
-        event_id = write.add_interview(conn, app_id, on=when, today=local_today(), note=note)
+        event_id = write.add_interview(
+            conn, app_id, on=when, today=local_today(), note=note,
+            at=at, minutes=minutes, place=place,
+        )  # fmt: skip
         _record_people(conn, app_id, event_id, people, "interviewer")
+    timed = f" at {at}" if at else ""
     _event_done(
         ctx,
         app_id,
         event_id,
-        f"Recorded an interview on {when.isoformat()} for application {app_id}.",
+        f"Recorded an interview on {when.isoformat()}{timed} for application {app_id}.",
         as_json,
     )
 

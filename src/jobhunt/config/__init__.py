@@ -52,6 +52,7 @@ from jobhunt.config.load import (
     read_values,
     sender,
     settings,
+    time_zone,
 )
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "set_value",
     "settings",
     "show_value",
+    "time_zone",
     "unset_in",
     "unset_in_file",
     "unset_value",

@@ -23,7 +23,8 @@ class Key:
 
     name: str
     field: str
-    kind: str  # "int", "fraction", "factor", "weekday", "period"; "line" or "text" (no field)
+    # "int", "fraction", "factor", "weekday", "period"; "line", "text" or "zone" (no field)
+    kind: str
     low: int = 0
     high: int = 365
     help: str = ""
@@ -34,6 +35,8 @@ class Key:
             return f"one line of text, at most {self.high} characters"
         if self.kind == "text":
             return f"text, line breaks allowed, at most {self.high} characters"
+        if self.kind == "zone":
+            return "an IANA time zone name such as Europe/London or America/New_York"
         if self.kind == "int":
             return f"a whole number from {self.low} to {self.high}"
         if self.kind == "fraction":
@@ -182,6 +185,14 @@ _KEYS: tuple[Key, ...] = (
         1000,
         "follow-ups listed a day in the agenda; the rest are counted in one line (0 = all)",
     ),
+    Key(
+        "reminder_minutes",
+        "reminder_minutes",
+        "int",
+        0,
+        1440,
+        "minutes before a timed interview its calendar entry reminds you (0 = no reminder)",
+    ),
     Key("name", "", "line", 1, 200, "your name, to sign drafts with"),
     Key("signature", "", "text", 1, 1000, "lines under your name in drafts (title, phone...)"),
     *(
@@ -194,6 +205,14 @@ _KEYS: tuple[Key, ...] = (
             f"days between touches with a {kind} contact (unless the contact has --every)",
         )
         for kind in CONTACT_KINDS
+    ),
+    Key(
+        "time_zone",
+        "",
+        "zone",
+        1,
+        100,
+        "your time zone, for timed calendar entries (not set: the system's)",
     ),
 )
 KEYS: dict[str, Key] = {k.name: k for k in _KEYS}
@@ -237,10 +256,26 @@ def _text(key: Key, value: object) -> str:
     return text
 
 
+def _zone(key: Key, value: object) -> str:
+    """An IANA time zone name the system's zone database (or tzdata) knows."""
+    from zoneinfo import ZoneInfo
+
+    name = value.strip() if isinstance(value, str) else ""
+    if not name or len(name) > key.high or not name.isascii() or name.startswith("/"):
+        raise _bad(key, value)
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        raise _bad(key, value) from None
+    return name
+
+
 def parse_value(key: Key, value: object) -> int | float | str:
     """A value typed on the command line (str) or read from TOML, checked and normalised."""
     if key.kind in ("line", "text"):
         return _text(key, value)
+    if key.kind == "zone":
+        return _zone(key, value)
     text = value.strip().lower() if isinstance(value, str) else None
     if isinstance(value, bool):
         raise _bad(key, value)

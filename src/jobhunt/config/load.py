@@ -198,3 +198,9 @@ def sender(path: Path | None = None) -> tuple[str | None, str | None]:
     return (name if isinstance(name, str) else None), (
         signature if isinstance(signature, str) else None
     )
+
+
+def time_zone(path: Path | None = None) -> str | None:
+    """The `time_zone` key (an IANA name, checked), or None when unset."""
+    value = read_values(path or config_path()).get("time_zone")
+    return value if isinstance(value, str) else None

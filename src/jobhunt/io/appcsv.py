@@ -27,7 +27,7 @@ from jobhunt.errors import InputError
 from jobhunt.io import vocab
 from jobhunt.io.apphistory import RowEvent, history_cell, story
 from jobhunt.io.csvio import BadRow, Table, cell
-from jobhunt.records import JOB_TYPES, STATUSES
+from jobhunt.records import APPLY_METHODS, JOB_TYPES, STATUSES
 from jobhunt.validate import not_in_future, skill_names, text
 
 DEFAULT = vocab.Vocabulary()
@@ -324,6 +324,14 @@ def parse_row(
         if job_type is None:
             raise InputError(f"unknown job type {raw_type!r} (use one of: {', '.join(JOB_TYPES)})")
         fields["job_type"] = job_type
+    raw_via = values.get("via", "").strip()
+    if raw_via:
+        if raw_via.lower() not in APPLY_METHODS:
+            raise InputError(
+                f"unknown method {raw_via!r} in the via column "
+                f"(use one of: {', '.join(APPLY_METHODS)}, or leave it empty)"
+            )
+        fields["via"] = raw_via.lower()
     skills = tuple(skill_names([values.get("skills", "").replace(";", ",")]))
     raw_id = values.get("id", "").strip()
     return AppRow(

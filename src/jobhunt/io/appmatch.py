@@ -139,6 +139,7 @@ def _target(app: Application, known: list[Known]) -> Target:
             "note": app.note,
             "source": app.source,
             "job_type": app.job_type,
+            "via": app.via,
         },
         skills=app.skills,
         known=known,

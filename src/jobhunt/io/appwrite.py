@@ -18,7 +18,7 @@ from jobhunt.io.appmatch import Known, Target, Writes
 
 _APP_INSERT = (
     "INSERT INTO application (id, company, role, status, applied_on, job_type, source, url, "
-    "location, salary, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "location, salary, note, via, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _EVENT_INSERT = (
     "INSERT INTO application_event (application_id, kind, on_day, channel, status, until_day, "
@@ -27,7 +27,7 @@ _EVENT_INSERT = (
 _SKILL_INSERT = "INSERT INTO application_skill (application_id, skill) VALUES (?, ?)"
 _APP_UPDATE = (
     "UPDATE application SET company=?, role=?, status=?, applied_on=?, job_type=?, source=?, "
-    "url=?, location=?, salary=?, note=?, updated_at=? WHERE id=?"
+    "url=?, location=?, salary=?, note=?, via=?, updated_at=? WHERE id=?"
 )
 
 
@@ -48,6 +48,7 @@ def _columns(target: Target) -> tuple:
         f.get("location"),
         f.get("salary"),
         f.get("note"),
+        f.get("via"),
     )
 
 

@@ -1,7 +1,10 @@
 """Calendar entries for what is coming up (`jobhunt export ics`).
 
 `entries(...)` is pure: from open applications, networking events and courses to
-all-day entries over a window of weeks starting today:
+entries over a window of weeks starting today, all-day but for interviews given a time
+(`interview --at`), which `to_ical` writes timed in the user's zone (TZID and a
+VTIMEZONE; UTC when the zone has no IANA name), `minutes` long (DEFAULT_MINUTES when not
+given), with a DISPLAY reminder before them:
 
 =====================  ===============================================  =========================
 what                   when                                             UID (before the store's)
@@ -28,7 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from jobhunt.records import Application, Course, Meetup
 from jobhunt.rules import Policy, follow_up_candidates
@@ -39,6 +43,8 @@ _CONTROL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
 )
 _WEB = re.compile(r"^https?://[^\s\"<>\\^`{|}]+$", re.IGNORECASE)
+DEFAULT_MINUTES = 60  # a timed interview given no --minutes
+DEFAULT_REMINDER = 60  # minutes before a timed interview (config: reminder_minutes)
 Scope = Callable[[str | None], str | None]  # a suggested command with --db/--profile
 
 
@@ -77,6 +83,8 @@ class Entry:
     category: str = ""
     stamp: Stamp = Stamp()
     cancelled: bool = False
+    at: str = ""  # HH:MM: a timed entry in the user's time zone (else all-day)
+    minutes: int = 0  # its length (0: DEFAULT_MINUTES)
 
 
 def window(today: date, weeks: int) -> tuple[date, date]:
@@ -128,15 +136,18 @@ def application_entries(
     for event in app.events:
         if event.kind != "interview" or event.on < today or (end and event.on > end):
             continue
+        link = event.place if event.place and _WEB.match(one_line(event.place)) else ""
         yield Entry(
             uid=f"interview-{event.id}",
             day=event.on,
             summary=interview_summary(app, event.person),
             description=event.note or "",
-            location=app.location or "",
-            url=app.url or "",
+            location=event.place or app.location or "",
+            url=link or app.url or "",
             category="interview",
             stamp=stamp,
+            at=event.at or "",
+            minutes=event.minutes or 0,
         )
 
 
@@ -221,11 +232,43 @@ def _instant(text: str) -> datetime | None:
         return None
 
 
-def to_ical(found: Iterable[Entry], *, store: str, now: datetime | None = None) -> bytes:
-    """An iCalendar file of all-day entries (DTSTAMP in UTC); UIDs carry `store`."""
+def _timed(entry: Entry, zone: tzinfo) -> tuple[datetime, datetime]:
+    """A timed entry's start and end: in `zone` when it has an IANA name (written with
+    its TZID), else in UTC (the zone's offset as the system gives it)."""
+    hours, mins = (int(part) for part in entry.at.split(":"))
+    start = datetime.combine(entry.day, time(hours, mins), tzinfo=zone)
+    if not isinstance(zone, ZoneInfo):
+        start = start.astimezone(UTC)
+    # Wall-clock arithmetic in the zone; fold/DST gaps resolved by zoneinfo.
+    end = start + timedelta(minutes=entry.minutes or DEFAULT_MINUTES)
+    return start, end
+
+
+def _alarm(summary: str, minutes: int):  # type: ignore[no-untyped-def]
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Reminder: {summary}")
+    alarm.add("trigger", timedelta(minutes=-minutes))
+    return alarm
+
+
+def to_ical(
+    found: Iterable[Entry],
+    *,
+    store: str,
+    now: datetime | None = None,
+    zone: tzinfo = UTC,
+    reminder: int = DEFAULT_REMINDER,
+) -> bytes:
+    """An iCalendar file (DTSTAMP in UTC); UIDs carry `store`. Entries with a time are
+    timed in `zone` (with its VTIMEZONE) and carry a reminder `reminder` minutes before
+    (0: none); the rest are all-day."""
     from icalendar import Calendar, Event
 
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    years: set[int] = set()
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -236,8 +279,14 @@ def to_ical(found: Iterable[Entry], *, store: str, now: datetime | None = None) 
         event = Event()
         event.add("uid", f"{entry.uid}@{store}.{DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", entry.day)
-        event.add("dtend", entry.day + timedelta(days=1))
+        if entry.at:
+            start, end = _timed(entry, zone)
+            event.add("dtstart", start)
+            event.add("dtend", end)
+            years.add(entry.day.year)
+        else:
+            event.add("dtstart", entry.day)
+            event.add("dtend", entry.day + timedelta(days=1))
         event.add("sequence", entry.stamp.sequence)
         modified = _instant(entry.stamp.modified)
         if modified is not None:
@@ -255,6 +304,13 @@ def to_ical(found: Iterable[Entry], *, store: str, now: datetime | None = None) 
         event.add("categories", ["jobhunt", entry.category] if entry.category else ["jobhunt"])
         if entry.cancelled:
             event.add("status", "CANCELLED")
-        event.add("transp", "TRANSPARENT")
+        # A timed interview takes up its time; all-day entries leave the day free.
+        event.add("transp", "OPAQUE" if entry.at and not entry.cancelled else "TRANSPARENT")
+        if entry.at and reminder and not entry.cancelled:
+            event.add_component(_alarm(one_line(entry.summary) or "jobhunt", reminder))
         cal.add_component(event)
+    if years:
+        # The zone's rules over whole years around the entries: the same file for the
+        # same entries, whatever day it is exported on.
+        cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
     return cal.to_ical()

@@ -37,6 +37,7 @@ def applications(doc: dict[str, Any]) -> Sheet:
         "note",
         "created_at",
         "updated_at",
+        "via",  # how it was sent; added last, so columns read by position stay put
     )
     store = doc.get("store")
     return header, [_pick({**a, "store": store}, header) for a in doc["applications"]]
@@ -108,7 +109,10 @@ def events(doc: dict[str, Any]) -> Sheet:
     for contact in doc["contacts"]:
         if contact["met_at_event_id"] is not None:
             met[contact["met_at_event_id"]] = met.get(contact["met_at_event_id"], 0) + 1
-    header = ("id", "title", "on", "kind", "place", "contacts_met", "note", "created_at")
+    # attended: true (went), false (did not), empty (not said); added last.
+    header = (
+        "id", "title", "on", "kind", "place", "contacts_met", "note", "created_at", "attended",
+    )  # fmt: skip
     return header, [
         _pick({**m, "contacts_met": met.get(m["id"], 0)}, header) for m in doc["meetups"]
     ]
@@ -128,6 +132,9 @@ def history(doc: dict[str, Any]) -> Sheet:
         "person",
         "note",
         "created_at",
+        "at",  # a timed interview's HH:MM, its minutes and place (added last)
+        "minutes",
+        "place",
     )
     rows = []
     for app in doc["applications"]:
@@ -145,7 +152,10 @@ def history(doc: dict[str, Any]) -> Sheet:
 
 def interactions(doc: dict[str, Any]) -> Sheet:
     people = {c["id"]: c for c in doc["contacts"]}
-    header = ("id", "contact_id", "name", "company", "on", "via", "note", "created_at")
+    header = (
+        "id", "contact_id", "name", "company", "on", "via", "note", "created_at",
+        "informational",  # true: marked an informational meeting (added last)
+    )  # fmt: skip
     rows = []
     for touch in doc["interactions"]:
         person = people.get(touch["contact_id"], {})

@@ -68,6 +68,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Found Via",
     ),
     "job_type": ("Type", "Job Type", "Employment Type"),
+    # How it was sent (jobhunt's own export); a tracker's "Applied Via" is the source.
+    "via": ("Via", "Sent Via"),
     "skills": ("Skills",),
     "interview_on": ("Interview Date", "Date of Interview", "Interview On", "Interviewed On"),
     "response_on": ("Response Date", "Date of Response", "Responded On", "Reply Date"),
@@ -98,6 +100,7 @@ MAP_FIELDS: dict[str, str] = {
     "note": "note",
     "source": "source",
     "type": "job_type",
+    "via": "via",
     "skills": "skills",
     "interview": "interview_on",
     "response": "response_on",

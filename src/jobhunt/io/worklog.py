@@ -1,24 +1,32 @@
 """The work-search log unemployment offices ask for (`jobhunt export worklog`).
 
-One line per employer contact in a week: each application made that week, each
-follow-up logged, each interview held (not the ones still ahead). It states only what
+One line per work-search activity in a week: each application made that week, each
+follow-up logged, each interview held (not the ones still ahead), each networking event
+you went to (marked with `event attended ID`, or where you met a contact you added with
+`--met-at`), and each touch you marked as an informational meeting. It states only what
 was recorded, because a third party reads it and some states treat a false statement
-as fraud: for each line, the date, the employer, the position, the posting's URL and
-location (as recorded with the application), the person you dealt with only when one
-was recorded (an interviewer given with `--with`; never guessed from the contacts
-linked to the application), how only when it was recorded (a follow-up's channel), and
-the application's status at the end of that week (today, while the week runs). What was
-not recorded says "not recorded" (JSON: null). An entry whose day an import did not know
-is left out. `entries(...)` is pure.
+as fraud:
+
+* the person you dealt with: the contacts recorded with the entry (`interview --with`,
+  `log --with`; as they are named now), else the entry's own text, else "not recorded";
+  never guessed from the contacts linked to the application;
+* how: an application's `--via`; a follow-up's or touch's channel through `METHODS`
+  (one table; a channel with no equal among the application methods keeps its own
+  word); an interview or an event: "not recorded" (jobhunt does not record it);
+* the result: an application's status at the end of that week (today, while the week
+  runs), an event "attended" or "contact made", a meeting "contact made".
+
+What was not recorded says "not recorded" (JSON: null). An entry whose day an import did
+not know is left out. `entries(...)` is pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from jobhunt.records import Application
+from jobhunt.records import Application, Contact, Event, Interaction, Meetup
 
 COLUMNS = (
     "Date",
@@ -32,29 +40,44 @@ COLUMNS = (
     "Result",
 )
 NOT_RECORDED = "not recorded"
-# A follow-up's channel, as the log words it.
+# A channel (a follow-up's `log --via`, a touch's `contact touch --via`) as the log words
+# it: the application methods' words where one means the same; else the channel's own word.
 METHODS = {
     "email": "email",
-    "note": "mailed note",
+    "note": "mail",  # a mailed note
     "phone": "phone",
-    "message": "message",
-    "in-person": "in person",
+    "call": "phone",
+    "in-person": "in-person",
+    "coffee": "in-person",
+    "message": "message",  # a message on a site or app: not an application method
+    "linkedin": "linkedin",
+    "event": "event",  # in person or online: not recorded
 }
-_ORDER = {"applied": 0, "follow-up": 1, "interview": 2}
+# A networking event's kind -> its activity; every other kind is a "networking event".
+EVENT_ACTIVITIES = {
+    "career-fair": "job-fair",
+    "workshop": "workshop",
+    "career-centre": "career-centre",
+}
+NETWORKING = "networking event"
+INFORMATIONAL = "informational meeting"
+_ORDER = {"applied": 0, "follow-up": 1, "interview": 2, INFORMATIONAL: 4}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     day: date
-    activity: str  # applied | follow-up | interview
-    employer: str
+    activity: str  # applied | follow-up | interview | an event's | informational meeting
+    employer: str  # an event: its title
     position: str
     url: str | None
     location: str | None
     contact: str | None  # None: not recorded
     method: str | None  # None: not recorded
     result: str
-    application_id: int
+    application_id: int | None
+    event_id: int | None = None
+    contact_id: int | None = None
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -81,13 +104,36 @@ class Entry:
             "method": self.method,
             "result": self.result,
             "application_id": self.application_id,
+            "event_id": self.event_id,
+            "contact_id": self.contact_id,
         }
 
 
+def method_of(channel: str | None) -> str | None:
+    """A channel as the log words it (METHODS), or None when none was recorded."""
+    return METHODS.get(channel, channel) if channel else None
+
+
+def people_of(event: Event, contacts: Mapping[int, Contact]) -> str | None:
+    """Who took part, as recorded with the entry: its contacts' names as they are now,
+    else its own text; None when nobody was recorded."""
+    names = [contacts[i].name for i in event.people if i in contacts]
+    return ", ".join(names) if names else event.person or None
+
+
 def entries(
-    applications: Iterable[Application], *, start: date, end: date, today: date
+    applications: Iterable[Application],
+    *,
+    start: date,
+    end: date,
+    today: date,
+    meetups: Iterable[Meetup] = (),
+    touches: Iterable[Interaction] = (),
+    contacts: Mapping[int, Contact] | None = None,
 ) -> list[Entry]:
-    """The week's employer contacts, by day (pure)."""
+    """The week's work-search activities, by day (pure). `touches`: the ones marked
+    informational; `contacts`: every contact, by id."""
+    contacts = contacts or {}
     found: list[Entry] = []
     for app in applications:
 
@@ -100,14 +146,70 @@ def entries(
             )  # fmt: skip
 
         if app.applied_on is not None and start <= app.applied_on <= end:
-            found.append(entry(app.applied_on, "applied", None, None))
+            found.append(entry(app.applied_on, "applied", None, app.via))
         for event in app.events:
             if not event.dated or not start <= event.on <= end:
                 continue
             if event.kind == "follow_up":
-                method = METHODS.get(event.channel or "", event.channel)
-                found.append(entry(event.on, "follow-up", event.person, method))
+                who = people_of(event, contacts)
+                found.append(entry(event.on, "follow-up", who, method_of(event.channel)))
             elif event.kind == "interview" and event.on <= today:
-                found.append(entry(event.on, "interview", event.person, None))
-    found.sort(key=lambda e: (e.day, _ORDER[e.activity], e.employer.casefold(), e.application_id))
+                found.append(entry(event.on, "interview", people_of(event, contacts), None))
+    found.extend(_events(meetups, contacts, start=start, end=min(end, today)))
+    for touch in touches:
+        person = contacts.get(touch.contact_id)
+        if person is None or not touch.informational or not start <= touch.on <= end:
+            continue
+        found.append(
+            Entry(
+                day=touch.on,
+                activity=INFORMATIONAL,
+                employer=person.company or "",
+                position="",
+                url=None,
+                location=None,
+                contact=person.name,
+                method=method_of(touch.via),
+                result="contact made",
+                application_id=None,
+                contact_id=person.id,
+            )
+        )
+    found.sort(key=_order)
     return found
+
+
+def _events(
+    meetups: Iterable[Meetup], contacts: Mapping[int, Contact], *, start: date, end: date
+) -> list[Entry]:
+    """The networking events held from `start` through `end` that you went to: marked
+    attended, or not marked and where you met a contact. Marked not attended: left out."""
+    out = []
+    for meetup in meetups:
+        if not start <= meetup.on <= end or meetup.attended is False:
+            continue
+        met = [c.name for c in contacts.values() if c.met_at_event_id == meetup.id]
+        if not meetup.attended and not met:
+            continue
+        out.append(
+            Entry(
+                day=meetup.on,
+                activity=EVENT_ACTIVITIES.get(meetup.kind, NETWORKING),
+                employer=meetup.title,
+                position="",
+                url=None,
+                location=meetup.place,
+                contact=", ".join(met) or None,
+                method=None,
+                result="attended" if meetup.attended else "contact made",
+                application_id=None,
+                event_id=meetup.id,
+            )
+        )
+    return out
+
+
+def _order(e: Entry) -> tuple:
+    rank = _ORDER.get(e.activity, 3)  # events between interviews and meetings
+    ident = e.application_id or e.event_id or e.contact_id or 0
+    return (e.day, rank, e.employer.casefold(), ident)

@@ -63,6 +63,7 @@ class Policy:
     wind_down_days: int = 7  # after accepting a full-time job: withdraw the rest, thank people
     offer_touches_factor: float = 2.0  # weekly_touches multiplier while an offer is pending
     follow_ups_per_day: int = 10  # follow-ups listed a day; the rest counted in one line
+    reminder_minutes: int = 60  # a timed interview's calendar reminder, before it (0 = none)
 
     @property
     def lookback_days(self) -> int:

@@ -66,12 +66,13 @@ def follow_up_candidates(app: Application, *, today: date, policy: Policy) -> It
     for iv in interviews:
         if 0 <= (iv.on - today).days <= policy.interview_notice_days:
             when = "today" if iv.on == today else f"on {iv.on.isoformat()}"
+            at = f" at {iv.at}" if iv.at else ""
             yield Action(
                 kind="interview",
                 section="follow_up",
                 due=iv.on,
-                message=f"Interview {when} with {who}",
-                why=f"interview scheduled for {iv.on.isoformat()}",
+                message=f"Interview {when}{at} with {who}",
+                why=f"interview scheduled for {iv.on.isoformat()}{_timing(iv)}",
                 application_id=app.id,
                 command=f"jobhunt show {app.id}",
                 rank=0,
@@ -266,3 +267,13 @@ def referral_thanks(snapshot: Snapshot, *, today: date) -> Iterator[Action]:
                 nudge_key=key,
                 rank=80,
             )
+
+
+def _timing(iv: Event) -> str:
+    """An interview's time, length and place, as the agenda's reason words them."""
+    parts = [f"at {iv.at}"] if iv.at else []
+    if iv.minutes:
+        parts.append(f"{iv.minutes} minutes")
+    if iv.place:
+        parts.append(f"where: {iv.place}")
+    return ", " + ", ".join(parts) if parts else ""

@@ -6,6 +6,7 @@
 - `queries`: read queries, rows -> frozen records
 - `snapshot`: the agenda's snapshot, weekly suggestions shown, a week's counts
 - `history`: undo
+- `worklog`: what the work-search log reads besides the applications
 - `identity`: the store's identifier
 - `calendar`: what a calendar export reads besides the records
 - `waiting`: long writers, and waiting for them
@@ -107,6 +108,7 @@ from jobhunt.store.snapshot import (
     record_nudges,
     week_facts,
 )
+from jobhunt.store.worklog import worklog_facts
 
 # Loaded on first use (undo, restore): the everyday commands do not pay for them.
 _LAZY = {
@@ -211,4 +213,5 @@ __all__ = [
     "utc_now",
     "warn_location_once",
     "week_facts",
+    "worklog_facts",
 ]

@@ -242,33 +242,35 @@ def get_contact(conn: sqlite3.Connection, contact_id: int, *, today: date | None
 
 def interactions_of(conn: sqlite3.Connection, contact_id: int) -> list[Interaction]:
     rows = conn.execute(
-        "SELECT id, contact_id, via, on_day, note FROM interaction WHERE contact_id = ? "
-        "ORDER BY on_day, id",
+        "SELECT id, contact_id, via, on_day, note, informational FROM interaction "
+        "WHERE contact_id = ? ORDER BY on_day, id",
         (contact_id,),
     )
-    return [Interaction(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4]) for r in rows]
+    return [Interaction(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], bool(r[5])) for r in rows]
 
 
-def _meetup(r: tuple) -> Meetup:
-    return Meetup(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5])
+MEETUP_COLUMNS = "id, title, on_day, kind, place, note, attended"
+
+
+def meetup_of(r: tuple) -> Meetup:
+    attended = None if r[6] is None else bool(r[6])
+    return Meetup(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5], attended)
 
 
 def list_meetups(conn: sqlite3.Connection, *, since: date | None = None) -> list[Meetup]:
     where, params = ("WHERE on_day >= ?", (since.isoformat(),)) if since else ("", ())
     rows = conn.execute(
-        f"SELECT id, title, on_day, kind, place, note FROM meetup {where} ORDER BY on_day, id",
+        f"SELECT {MEETUP_COLUMNS} FROM meetup {where} ORDER BY on_day, id",
         params,
     )
-    return [_meetup(r) for r in rows]
+    return [meetup_of(r) for r in rows]
 
 
 def get_meetup(conn: sqlite3.Connection, event_id: int) -> Meetup:
-    row = conn.execute(
-        "SELECT id, title, on_day, kind, place, note FROM meetup WHERE id = ?", (event_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {MEETUP_COLUMNS} FROM meetup WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         raise NotFound(f"no event with id {event_id}", hint="see the ids with: jobhunt event list")
-    return _meetup(row)
+    return meetup_of(row)
 
 
 def contacts_met_at(

@@ -48,6 +48,7 @@ from jobhunt.write.people import (
     get_contact,
     get_meetup,
     link,
+    set_attended,
     unlink,
 )
 
@@ -80,6 +81,7 @@ __all__ = [
     "not_before_applied",
     "remove_skills",
     "session",
+    "set_attended",
     "set_course_status",
     "set_status",
     "touch_application",

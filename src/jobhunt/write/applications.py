@@ -8,8 +8,9 @@ from datetime import date
 
 from jobhunt import store
 from jobhunt.errors import InputError
-from jobhunt.records import EVENT_KINDS, FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES
-from jobhunt.validate import choice, skill_key, skill_names, text
+from jobhunt.records import APPLY_METHODS, EVENT_KINDS, FOLLOW_UP_CHANNELS, JOB_TYPES, STATUSES
+from jobhunt.validate import choice, clock, skill_key, skill_names, text
+from jobhunt.validate import minutes as minutes_
 from jobhunt.write.core import (
     Conn,
     changed_values,
@@ -45,6 +46,7 @@ def add_application(
     salary: str | None = None,
     note: str | None = None,
     skills: Iterable[str] = (),
+    via: str | None = None,
 ) -> int:
     """Record an application (or a saved job) with its first history entry; its id."""
     now = store.utc_now()
@@ -59,6 +61,7 @@ def add_application(
         "location": text(location, "location"),
         "salary": text(salary, "salary"),
         "note": text(note, "note"),
+        "via": choice(via, "method", APPLY_METHODS),
         "created_at": now,
         "updated_at": now,
     }
@@ -81,9 +84,22 @@ def add_event(
     until: date | None = None,
     person: str | None = None,
     note: str | None = None,
+    at: str | None = None,
+    minutes: int | None = None,
+    place: str | None = None,
 ) -> int:
-    """One dated entry in an application's history; its id."""
+    """One dated entry in an application's history; its id. An interview may carry its
+    time (HH:MM), its length in minutes and its place or meeting link."""
     assert kind in EVENT_KINDS
+    timing: dict[str, object] = {}
+    if at is not None:
+        timing["at_time"] = clock(at, "interview time")
+    if minutes is not None:
+        if at is None:
+            raise InputError("--minutes goes with --at: give the interview's time too")
+        timing["minutes"] = minutes_(minutes, "interview length")
+    if place is not None and text(place, "place"):
+        timing["place"] = text(place, "place")
     return insert(
         conn,
         "application_event",
@@ -97,6 +113,7 @@ def add_event(
             "person": text(person, "person"),
             "note": text(note, "note"),
             "created_at": store.utc_now(),
+            **timing,
         },
     )
 
@@ -110,7 +127,7 @@ def edit_application(
     skills: list[str] | None = None,
 ) -> list[str]:
     """Change fields; returns the names of the fields that changed (recorded as an event)."""
-    app = get_application(conn, app_id, ("status", "applied_on", *APP_FIELDS))
+    app = get_application(conn, app_id, ("status", "applied_on", "via", *APP_FIELDS))
     if "applied_on" in changes and app["status"] == "saved":
         raise InputError(
             f"application {app_id} is saved, not applied; use: jobhunt status {app_id} applied"
@@ -121,6 +138,8 @@ def edit_application(
             value = text(value, field, required=True)  # type: ignore[arg-type]
         elif field == "job_type":
             value = choice(value, "job type", JOB_TYPES)  # type: ignore[arg-type]
+        elif field == "via":  # "" clears: not recorded
+            value = choice(value or None, "method", APPLY_METHODS)  # type: ignore[arg-type]
         elif field in APP_FIELDS:
             value = text(value, field)  # type: ignore[arg-type]
         elif field != "applied_on":
@@ -210,12 +229,19 @@ def add_interview(
     today: date,
     person: str | None = None,
     note: str | None = None,
+    at: str | None = None,
+    minutes: int | None = None,
+    place: str | None = None,
 ) -> int:
-    """Record an interview, past or scheduled; a saved or applied job moves on to
-    interviewing (on the interview day, or today for one still to come). Its event id."""
+    """Record an interview, past or scheduled, with its time, length and place when
+    given; a saved or applied job moves on to interviewing (on the interview day, or
+    today for one still to come). Its event id."""
     status = get_application(conn, app_id, ("status",))["status"]
     not_before_applied(conn, app_id, on, "interview date")
-    event_id = add_event(conn, app_id, kind="interview", on=on, person=person, note=note)
+    event_id = add_event(
+        conn, app_id, kind="interview", on=on, person=person, note=note,
+        at=at, minutes=minutes, place=place,
+    )  # fmt: skip
     if status in ("saved", "applied"):
         set_status(conn, app_id, "interviewing", on=min(on, today))
     return event_id

@@ -79,9 +79,16 @@ def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> lis
 
 
 def add_interaction(
-    conn: Conn, contact_id: int, *, via: str, on: date, note: str | None = None
+    conn: Conn,
+    contact_id: int,
+    *,
+    via: str,
+    on: date,
+    note: str | None = None,
+    informational: bool = False,
 ) -> int:
-    """Record that you got in touch with someone; the interaction's id."""
+    """Record that you got in touch with someone (an informational meeting when marked);
+    the interaction's id."""
     get_contact(conn, contact_id)
     return insert(
         conn,
@@ -92,6 +99,7 @@ def add_interaction(
             "on_day": on,
             "note": text(note, "note"),
             "created_at": store.utc_now(),
+            "informational": int(bool(informational)),
         },
     )
 
@@ -158,6 +166,14 @@ def add_meetup(
             "created_at": store.utc_now(),
         },
     )
+
+
+def set_attended(conn: Conn, event_id: int, attended: bool) -> bool | None:
+    """Say whether you went to a networking event; what was recorded before."""
+    hint = "see the ids with: jobhunt event list"
+    was = require(conn, "meetup", event_id, "event", hint, ("attended",))["attended"]
+    update(conn, "meetup", event_id, {"attended": int(attended)})
+    return None if was is None else bool(was)
 
 
 def delete_meetup(conn: Conn, event_id: int) -> None:
