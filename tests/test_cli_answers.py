@@ -307,3 +307,27 @@ def test_import_cadence_on_a_dry_run_and_its_help(jh, tmp_path) -> None:
     assert jh.json("contact", "list")["contacts"] == []
     bad = jh("import", "linkedin", str(path), "--cadence=maybe", ok=False)
     assert bad.exit_code == 2
+
+
+def test_skip_list_plain_all_and_the_group_alone(jh) -> None:
+    jh("contact", "add", "Rita", "--kind", "recruiter", "--added", "2026-11-01")
+    jh("skip", "company", "Acme", "--until", "2026-12-01")
+    data = jh.json("contact", "snooze", "1", "--until", "2026-11-30")
+    assert data["answer"] == {"id": 2, "contact_id": 1, "on": "2026-11-27", "until": "2026-11-30"}
+    lines = jh("skip", "list").stdout.splitlines()
+    assert lines == [
+        "1\tskip company Acme\t2026-11-27\t2026-12-01",
+        "2\tsnooze Rita (contact 1)\t2026-11-27\t2026-11-30",
+    ]
+    assert jh("skip").stdout == jh("skip", "list").stdout
+    # On 11-30 Rita's snooze is over: only --all lists it.
+    later = {"JOBHUNT_TODAY": "2026-11-30"}
+    assert [a["id"] for a in json_of(jh("skip", "list", "--json", env=later))["answers"]] == [1]
+    every = json_of(jh("skip", "list", "--all", "--json", env=later))["answers"]
+    assert [a["id"] for a in every] == [1, 2]
+
+
+def json_of(result) -> dict:
+    import json
+
+    return json.loads(result.stdout)

@@ -8,11 +8,16 @@ Today is Friday 2026-11-27; its week runs Monday 2026-11-23 .. Sunday 2026-11-29
 
 from __future__ import annotations
 
+import math
+import shlex
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobhunt import rules
+from jobhunt.io.linkedin import Schedule, Target, spread
 from jobhunt.records import (
     Application,
     Contact,
@@ -22,7 +27,7 @@ from jobhunt.records import (
     Meetup,
     Snapshot,
 )
-from jobhunt.rules import Policy
+from jobhunt.rules import DEFAULT_CADENCE, Policy
 from jobhunt.rules import network as rules_network
 from jobhunt.rules.meetings import counted_touches
 from jobhunt.rules.people import skipped_companies, snoozed
@@ -368,3 +373,49 @@ def test_a_round_with_an_event_contact_restarts_the_schedule_but_not_the_target(
     assert of(actions, "event_follow_up") == []  # the round is an interaction after the fair
     [target] = of(actions, "network_target")
     assert "(0 of 3 so far)" in target.message
+
+
+# --------------------------------------------------------------------------- properties
+
+COMPANY = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1
+).filter(lambda s: s.strip())
+
+
+@given(name=COMPANY)
+@settings(max_examples=200, deadline=None)
+def test_any_company_name_is_answered_by_a_command_that_skips_it(name: str) -> None:
+    """Whatever a user or a file named the company, the answer shown on the agenda is a
+    shell command whose argument is that company, and that answer silences it."""
+    apps = (app(1, name),)
+    [action] = of(plan(Snapshot(open_applications=apps)), "find_contact")
+    words = shlex.split(action.answer)
+    assert words[:3] == ["jobhunt", "skip", "company"]
+    assert words[3:] == [name.strip()]
+    answered = Snapshot(open_applications=apps, dismissals=(skip(words[3]),))
+    assert of(plan(answered), "find_contact") == []
+
+
+@given(
+    counts=st.dictionaries(
+        st.sampled_from(sorted(DEFAULT_CADENCE)), st.integers(1, 3000), min_size=1
+    ),
+)
+@settings(max_examples=60, deadline=None)
+def test_spread_first_due_days_over_one_period_of_each_kind(counts: dict[str, int]) -> None:
+    targets = [
+        Target(None, f"P{kind}{i}", None, None, None, None, TODAY, kind)
+        for kind, n in counts.items()
+        for i in range(n)
+    ]
+    first = spread(targets, Schedule(TODAY, dict(DEFAULT_CADENCE)))
+    assert sorted(first) == list(range(len(targets)))
+    for kind, n in counts.items():
+        period = DEFAULT_CADENCE[kind]
+        days = [first[i] for i, t in enumerate(targets) if t.kind == kind]
+        assert min(days) == TODAY + timedelta(days=1)
+        assert max(days) <= TODAY + timedelta(days=period)
+        per_day: dict[date, int] = {}
+        for day in days:
+            per_day[day] = per_day.get(day, 0) + 1
+        assert max(per_day.values()) <= math.ceil(n / period)

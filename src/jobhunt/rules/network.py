@@ -306,20 +306,18 @@ def find_contact_actions(
     )
     every = max(1, policy.find_contact_every_days)
 
-    def last_shown(key: str) -> date | None:
-        """The last day the company was suggested, through any of its applications
-        (before the per-company key, each application had its own)."""
-        days = [snapshot.nudges.get(f"find_contact:company:{key}")]
-        days += [
-            snapshot.nudges.get(f"find_contact:{a.id}")
-            for a in snapshot.open_applications
-            if _key(a.company) == key
-        ]
-        found = [d for d in days if d is not None and d <= today]
-        return max(found) if found else None
+    # The last day each company was suggested, through any of its applications (before
+    # the per-company key, each application had its own key).
+    last_shown: dict[str, date] = {}
+    keyed = [(_key(a.company), f"find_contact:{a.id}") for a in snapshot.open_applications]
+    keyed += [(_key(a.company), find_contact_key(a.company)) for a in candidates]
+    for company, nudge in keyed:
+        day = snapshot.nudges.get(nudge)
+        if day is not None and day <= today and day > last_shown.get(company, date.min):
+            last_shown[company] = day
 
     def waiting(key: str) -> bool:
-        last = last_shown(key)
+        last = last_shown.get(key)
         return last is not None and last != today and (today - last).days < every
 
     # A company suggested in the last `every` days waits, so the day's slots go to
