@@ -114,6 +114,8 @@ def test_add_every_option_and_all_fields_json(jh) -> None:
         "note": "likes tea",
         "met_at_event_id": 1,
         "last_touch": None,
+        "keep_in_touch": True,  # added by hand: a stay-in-touch schedule
+        "due_from": None,
     }
 
 
@@ -601,6 +603,7 @@ def test_due_contact_appears_on_the_agenda(jh, people) -> None:
             "event_id": None,
             "command": "jobhunt contact touch 2 --via email",
             "draft_command": "jobhunt draft --contact 2",
+            "answer_command": "jobhunt contact snooze 2 --until 2027-01-01",
         }
     ]
     # Touched on 12-01 (typed that day: a touch is a fact, never dated ahead).

@@ -30,6 +30,7 @@ ACTION_KEYS = {
     "event_id",
     "command",
     "draft_command",
+    "answer_command",
 }
 APPLICATION_KEYS = {
     "id",
@@ -129,6 +130,7 @@ def test_today_json_action_values(jh) -> None:
         "event_id": None,
         "command": "jobhunt log 1 --via email",
         "draft_command": "jobhunt draft 1",
+        "answer_command": None,
     }
 
 

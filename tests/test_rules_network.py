@@ -362,28 +362,35 @@ FIND_CASES = [
         ),
         (),
         (),
-        {"find_contact:1": d("2026-11-24")},  # shown 3 days ago: its slot goes to D
+        {"find_contact:company:a": d("2026-11-24")},  # shown 3 days ago: its slot goes to D
         [2, 3, 4],
     ),
     (
         (application(1, applied="2026-11-01"),),
         (),
         (),
-        {"find_contact:1": d("2026-11-21")},  # 6 days ago: still waiting
+        {"find_contact:company:acme": d("2026-11-14")},  # 13 days ago: still waiting
         [],
     ),
     (
         (application(1, applied="2026-11-01"),),
         (),
         (),
-        {"find_contact:1": d("2026-11-20")},  # 7 days ago: shown again
+        {"find_contact:company:acme": d("2026-11-13")},  # 14 days ago: shown again
         [1],
     ),
     (
         (application(1, applied="2026-11-01"),),
         (),
         (),
-        {"find_contact:1": TODAY},  # shown earlier today: stays on today's list
+        {"find_contact:1": d("2026-11-20")},  # 7 days ago, by its application: waiting
+        [],
+    ),
+    (
+        (application(1, applied="2026-11-01"),),
+        (),
+        (),
+        {"find_contact:company:acme": TODAY},  # shown earlier today: stays on today's list
         [1],
     ),
     (
@@ -415,8 +422,9 @@ FIND_IDS = [
     "link-to-other-application",
     "oldest-three-first",
     "shown-this-week-gives-slot-away",
-    "shown-6-days-ago",
-    "shown-7-days-ago",
+    "shown-13-days-ago",
+    "shown-14-days-ago",
+    "shown-7-days-ago-by-application",
     "shown-today",
     "one-per-company",
     "no-applied-date-last",
@@ -430,7 +438,8 @@ def test_find_contact(apps, people, links, nudges, expected: list[int]) -> None:
     snapshot = Snapshot(open_applications=apps, contacts=people, links=links, nudges=nudges)
     found = kinds(network(snapshot), "find_contact")
     assert [a.application_id for a in found] == expected
-    assert all(a.nudge_key == f"find_contact:{a.application_id}" for a in found)
+    assert all(a.nudge_key.startswith("find_contact:company:") for a in found)
+    assert len({a.nudge_key for a in found}) == len(found)  # one per company
     assert all(a.due == TODAY and a.overdue_days == 0 for a in found)
 
 
@@ -438,8 +447,12 @@ def test_find_contact_message_and_command() -> None:
     snapshot = Snapshot(open_applications=(application(7, company="Big Co"),))
     [action] = kinds(network(snapshot), "find_contact")
     assert action.message == "Find someone you know at Big Co (your application: Analyst)"
-    assert action.why == "find-contact rule: no contact at Big Co yet; applied 2026-11-02"
+    assert action.why == (
+        "find-contact rule: no contact at Big Co yet; applied 2026-11-02; "
+        "at most once every 14 days per company"
+    )
     assert action.command == "jobhunt contact add NAME --company 'Big Co'"
+    assert action.answer == "jobhunt skip company 'Big Co'"
     assert action.section == "network"
 
 
@@ -486,8 +499,21 @@ EVENT_CASES = [
         [("event_follow_up", "2026-11-21", 6, 1)],  # 7 days after: still there, overdue
     ),
     ("2026-11-19", (contact(met_at=FAIR, added="2026-11-19"),), (), []),  # 8 days after: gone
-    # in touch since the event day (even on the day itself): done
-    ("2026-11-26", (contact(met_at=FAIR),), (touch(1, "2026-11-26"),), []),
+    # a touch on the event day is the meeting itself: the follow-up is still due
+    (
+        "2026-11-26",
+        (contact(met_at=FAIR),),
+        (touch(1, "2026-11-26"),),
+        [("event_follow_up", "2026-11-27", 0, 1)],
+    ),
+    (
+        "2026-11-25",
+        (contact(met_at=FAIR, last="2026-11-25"),),
+        (),
+        [("event_follow_up", "2026-11-26", 1, 1)],
+    ),
+    # in touch after the event day: done
+    ("2026-11-26", (contact(met_at=FAIR),), (touch(1, "2026-11-27"),), []),
     ("2026-11-24", (contact(met_at=FAIR, last="2026-11-25"),), (), []),
     # an interaction before the event does not count
     (
@@ -509,7 +535,9 @@ EVENT_IDS = [
     "day-after-follow-up",
     "seven-days-after-overdue",
     "eight-days-after-gone",
-    "touched-on-event-day",
+    "meeting-on-event-day-is-not-the-follow-up",
+    "last-touch-on-event-day-is-the-meeting",
+    "touched-after-event-day",
     "last-touch-after-event",
     "touched-before-event",
     "met-at-another-event",
@@ -689,11 +717,9 @@ def test_plan_is_the_same_for_the_same_snapshot() -> None:
         "find_contact",
     ]
     later = TODAY + timedelta(days=8)
-    assert [a.kind for a in network(snapshot, today=later)] == [
-        "touch",
-        "network_target",
-        "find_contact",
-    ]
+    # 33 days after applying, never followed up: the agenda asks to mark Beta ghosted,
+    # so no "find someone there" any more.
+    assert [a.kind for a in network(snapshot, today=later)] == ["touch", "network_target"]
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,26 @@ class Contact:
     met_at_event_id: int | None = None
     last_touch: date | None = None
     created_at: str = ""
+    # False: no stay-in-touch schedule (an imported connection, until touched or --every).
+    keep_in_touch: bool = True
+    due_from: date | None = None  # never due before this day (import linkedin --cadence)
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """An answer to a suggestion, given on `on`: a contact not now (`contact snooze`),
+    or a company whose find-a-contact suggestion is skipped (`skip company`). The
+    suggestion is back on `until` (None: for good)."""
+
+    id: int
+    contact_id: int | None
+    company: str | None
+    on: date
+    until: date | None = None
+
+    def holds(self, today: date) -> bool:
+        """Given by `today` and not over yet: the suggestion stays away today."""
+        return self.on <= today and (self.until is None or today < self.until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +225,7 @@ class Snapshot:
     courses: tuple[Course, ...] = ()
     skills: tuple[str, ...] = ()
     nudges: dict[str, date] = field(default_factory=dict)
+    dismissals: tuple[Dismissal, ...] = ()  # answers given on or before the day
 
 
 @dataclass(frozen=True, slots=True)

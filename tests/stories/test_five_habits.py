@@ -86,7 +86,7 @@ AGENDAS = {
         "follow_up/after_apply app2 2026-09-14",
         "apply 2026-09-20",
         "network_target 2026-09-20",
-        "find_contact app2 2026-09-14",  # a week after its first suggestion
+        # (Beta waits 14 days after its first suggestion: find_contact_every_days.)
     ],
     "2026-09-16": [
         "follow_up/after_apply app3 2026-09-16",
@@ -95,7 +95,6 @@ AGENDAS = {
         # Acme interview is pending (recorded this morning).
         "touch contact1 2026-09-16",
         "network_target 2026-09-20",
-        "find_contact app3 2026-09-16",
     ],
     "2026-09-17": [
         "follow_up/after_apply app4 2026-09-17",
@@ -103,8 +102,6 @@ AGENDAS = {
         "interview app1 2026-09-18",  # the day before
         "apply 2026-09-20",
         "network_target 2026-09-20",
-        "find_contact app4 2026-09-17",
-        "find_contact app5 2026-09-17",
         "course_session course1 2026-09-17",
     ],
     "2026-09-18": ["interview app1 2026-09-18", "apply 2026-09-20", "network_target 2026-09-20"],
@@ -118,7 +115,7 @@ AGENDAS = {
         "touch contact1 2026-09-23",  # touched 09-16, still stepped up: 7 days
         "event event1 2026-09-24",  # the day before the meetup
         "network_target 2026-09-27",
-        "find_contact app3 2026-09-23",
+        "find_contact app3 2026-09-23",  # 14 days after its first suggestion
     ],
     "2026-09-25": [
         "follow_up/check_in app1 2026-09-25",  # 7 days after the round
@@ -150,7 +147,8 @@ AGENDAS = {
         "apply 2026-10-11",
         "touch contact1 2026-09-30 overdue 7",  # no longer stepped up: 09-16 + 14
         "network_target 2026-10-11",
-        # (Gamma's weekly "find someone" would be today, but Rita is linked to it now.)
+        # (Gamma's "find someone" would be today, 14 days after 09-23, but Rita is
+        # linked to it now.)
         "course_nudge course1 2026-09-29 overdue 8",
     ],
 }
@@ -220,13 +218,25 @@ def test_the_five_habits_end_to_end(jh) -> None:
     }
     assert sorted(set(rita.values())) == ["2026-09-16", "2026-09-23", "2026-09-30"]
     assert min(rita) == "2026-09-16"  # not before the interview was recorded
-    # "Find someone you know at Gamma", weekly, until a contact is linked to it.
-    assert when(days, "find_contact", application_id=3) == [
-        "2026-09-09",
-        "2026-09-16",
-        "2026-09-23",
-        "2026-09-30",  # the morning of the link
-    ]
+    # "Find someone you know at Gamma", every 14 days (a contact is linked to it on
+    # 09-30, before its next turn).
+    assert when(days, "find_contact", application_id=3) == ["2026-09-09", "2026-09-23"]
+    # One company at most once every 14 days; none for an application the agenda asks
+    # to mark ghosted (Beta from 10-07, Delta and Epsilon from 10-10).
+    assert {
+        on: [a["application_id"] for a in days[on].of("find_contact")]
+        for on in when(days, "find_contact")
+    } == {
+        "2026-09-07": [1, 2],
+        "2026-09-09": [3],
+        "2026-09-10": [4, 5],
+        "2026-09-15": [6],
+        "2026-09-21": [2],
+        "2026-09-23": [3],
+        "2026-09-24": [4, 5],
+        "2026-10-05": [2],
+        "2026-10-08": [4, 5],
+    }
     # The people met at the meetup: the day after it, then overdue for the rest of a week.
     assert when(days, "event", event_id=1) == ["2026-09-23", "2026-09-24"]
     assert when(days, "event_follow_up", contact_id=4) == ["2026-09-25"]

@@ -100,8 +100,14 @@ def test_a_mornings_worth(jh) -> None:
 # Applications: 1 Oldco (followed up, silent: ghosted on 11-13), 2 Acme (round 11-14),
 # 3 Beta (saved), 4 Cinco, 5 Dyno, 6 Echo (follow-ups overdue 3, 1, today), 7 Foxtrot
 # (round 11-16); contact 1 Pat (every 7 days); course 1 (Fridays); event 1 (11-14).
+# A company's "find someone there" comes back weekly here (find_contact_every_days 7,
+# not 14), so that Friday has suggestions after the targets too.
 BUSY_FRIDAY = {
-    "2026-10-14": ["config set interview_notice_days 3", "add Oldco Analyst"],
+    "2026-10-14": [
+        "config set interview_notice_days 3",
+        "config set find_contact_every_days 7",
+        "add Oldco Analyst",
+    ],
     "2026-10-21": ["log 1 --via email"],
     "2026-10-26": [
         "course add 'SQL Night Class' --skill SQL --days fri --starts 2026-10-30 --hours 2"

@@ -240,6 +240,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("jobhunt.cli.draft", "draft"),
     "brief": ("jobhunt.cli.brief", "brief"),
     "contact": ("jobhunt.cli.contacts", "app"),
+    "skip": ("jobhunt.cli.skip", "app"),
     "event": ("jobhunt.cli.events", "app"),
     "course": ("jobhunt.cli.courses", "app"),
     "skills": ("jobhunt.cli.skills", "skills_app"),

@@ -1,5 +1,6 @@
-"""What you do with the people you know: touch (record an interaction), link and
-unlink (tie them to an application); and the views the contact commands share."""
+"""What you do with the people you know: touch (record an interaction), snooze (not
+now), link and unlink (tie them to an application); and the views the contact commands
+share."""
 
 from __future__ import annotations
 
@@ -15,15 +16,18 @@ from jobhunt.cli._common import (
     Note,
     OnDay,
     complete_from,
+    day,
     fact_day,
     local_today,
     policy,
     state,
     via_option,
 )
+from jobhunt.dates import DATE_HELP
 
 if TYPE_CHECKING:
     import sqlite3
+    from datetime import date
 
     from jobhunt.records import Contact
     from jobhunt.rules.network import TouchPlan
@@ -45,7 +49,32 @@ def plan_for(conn: sqlite3.Connection, contact: Contact) -> TouchPlan:
     apps = store.pending_applications(conn)
     pending = rules.network.pending_companies(apps)
     offer = offer_step_up(conn, apps)
-    return rules.network.touch_plan(contact, policy=policy(), pending=pending, offer=offer)
+    return rules.network.touch_plan(
+        contact,
+        policy=policy(),
+        pending=pending,
+        offer=offer,
+        snoozed_until=snoozed_until(conn, contact.id),
+    )
+
+
+def snoozed_until(conn: sqlite3.Connection, contact_id: int) -> date | None:
+    """The day a snoozed contact's stay-in-touch suggestion is back (None: not snoozed)."""
+    from jobhunt import store
+    from jobhunt.rules.people import snoozed
+
+    today = local_today()
+    return snoozed(store.dismissals_as_of(conn, today, contact_id=contact_id), today).get(
+        contact_id
+    )
+
+
+def next_touch(plan: TouchPlan, contact: Contact) -> date | None:
+    """The next stay-in-touch day, or None for a contact without a schedule."""
+    return plan.due if contact.keep_in_touch else None
+
+
+NO_SCHEDULE = "none: no stay-in-touch schedule (a touch or --every gives one)"
 
 
 def cadence_text(plan: TouchPlan, contact: Contact) -> str:
@@ -107,6 +136,43 @@ def touch(
         f"on {when.isoformat()}."
     )
     out.line(f"Next touch due {plan.due.isoformat()}.")
+
+
+def snooze(
+    ctx: typer.Context,
+    contact_id: ContactId,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="DATE",
+            help="Not now: their stay-in-touch suggestion is back on this day (after "
+            f"today; required). {DATE_HELP}",
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Not now: hold back the suggestion to get in touch with someone until a day."""
+    from jobhunt import store, write
+    from jobhunt.errors import InputError
+    from jobhunt.render import Output, clean
+
+    if until is None:
+        raise InputError("say until when: jobhunt contact snooze ID --until DATE")
+    today = local_today()
+    when = day(until)
+    st = state(ctx)
+    with st.writing() as conn:
+        answer_id = write.snooze_contact(conn, contact_id, until=when, today=today)
+    contact = store.get_contact(conn, contact_id)
+    out = Output(as_json=as_json)
+    if out.is_json:
+        out.json(answer={"id": answer_id, "contact_id": contact_id, "on": today, "until": when})
+        return
+    out.line(
+        f"Snoozed {clean(contact.name)} (contact {contact_id}) until {when.isoformat()}: "
+        "back on the agenda that day (jobhunt undo takes it back)."
+    )
 
 
 def link(

@@ -22,7 +22,17 @@ from jobhunt.cli._common import (
     policy,
     state,
 )
-from jobhunt.cli.contact_actions import cadence_text, link, plan_for, touch, unlink, view
+from jobhunt.cli.contact_actions import (
+    NO_SCHEDULE,
+    cadence_text,
+    link,
+    next_touch,
+    plan_for,
+    snooze,
+    touch,
+    unlink,
+    view,
+)
 from jobhunt.dates import DATE_HELP
 
 app = typer.Typer(
@@ -116,7 +126,7 @@ def add(
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(contact=view(contact), next_touch=plan.due)
+        out.json(contact=view(contact), next_touch=next_touch(plan, contact))
         return
     at = f" ({clean(contact.company)})" if contact.company else ""
     out.line(f"Added contact {contact_id}: {clean(contact.name)}{at}, {contact.kind}.")
@@ -142,13 +152,22 @@ def list_(
     """List contacts with their last touch and when the next one is due."""
     from jobhunt import rules, store, validate
     from jobhunt.render import Output
+    from jobhunt.rules.people import snoozed
 
     kind = validate.choice(kind, "contact kind", CONTACT_KINDS)
     conn = state(ctx).conn()
     contacts = store.list_contacts(conn, company=company, kind=kind, today=local_today())
     pending = rules.network.pending_companies(store.pending_applications(conn))
     pol = policy()
-    due = {c.id: rules.network.touch_plan(c, policy=pol, pending=pending).due for c in contacts}
+    today = local_today()
+    held = snoozed(store.dismissals_as_of(conn, today), today)
+    due = {
+        c.id: next_touch(
+            rules.network.touch_plan(c, policy=pol, pending=pending, snoozed_until=held.get(c.id)),
+            c,
+        )
+        for c in contacts
+    }
     out = Output(as_json=as_json)
     if out.is_json:
         out.json(contacts=[{**view(c), "next_touch": due[c.id]} for c in contacts])
@@ -165,7 +184,7 @@ def list_(
                 c.company or "",
                 c.kind,
                 c.last_touch.isoformat() if c.last_touch else "",
-                due[c.id].isoformat(),
+                due[c.id].isoformat() if due[c.id] else "none",
             )
             for c in contacts
         ],
@@ -191,6 +210,8 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     apps = [(store.get_application(conn, link.application_id), link.role) for link in links]
     meetup = store.get_meetup(conn, contact.met_at_event_id) if contact.met_at_event_id else None
     plan = plan_for(conn, contact)
+    held = plan.snoozed_until if contact.keep_in_touch else None
+    held = held if held and held > local_today() else None
     # The interview rounds and follow-ups they took part in (interview/log --with).
     steps = sorted(
         (
@@ -204,7 +225,8 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
     if out.is_json:
         out.json(
             contact=view(contact),
-            next_touch=plan.due,
+            next_touch=next_touch(plan, contact),
+            snoozed_until=held,
             interactions=[
                 {
                     "id": t.id,
@@ -239,7 +261,13 @@ def show(ctx: typer.Context, contact_id: ContactId, as_json: Json = False) -> No
             ),
             ("Added", contact.added_on),
             ("Last touch", contact.last_touch),
-            ("Next touch", f"{plan.due.isoformat()} ({cadence_text(plan, contact)})"),
+            (
+                "Next touch",
+                f"{plan.due.isoformat()} ({cadence_text(plan, contact)})"
+                if contact.keep_in_touch
+                else NO_SCHEDULE,
+            ),
+            ("Snoozed until", held.isoformat() if held else None),
             ("Note", contact.note),
         ],
         title=f"Contact {contact.id}",
@@ -350,10 +378,11 @@ def edit(
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)
     if out.is_json:
-        out.json(contact=view(contact), changed=changed, next_touch=plan.due)
+        out.json(contact=view(contact), changed=changed, next_touch=next_touch(plan, contact))
     elif changed:
         out.line(f"Changed {', '.join(changed)} of contact {contact_id}.")
-        out.line(f"Next touch due {plan.due.isoformat()}.")
+        if contact.keep_in_touch:
+            out.line(f"Next touch due {plan.due.isoformat()}.")
     else:
         out.line(f"Contact {contact_id} already had those values; nothing changed.")
 
@@ -391,5 +420,6 @@ app.command()(show)
 app.command()(edit)
 app.command()(rm)
 app.command()(touch)
+app.command()(snooze)
 app.command()(link)
 app.command()(unlink)

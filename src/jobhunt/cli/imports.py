@@ -174,11 +174,21 @@ def linkedin(
     file: FileArg,
     dry_run: DryRun = False,
     strict: Strict = False,
+    cadence: Annotated[
+        bool,
+        typer.Option(
+            "--cadence",
+            help="Give the new contacts a stay-in-touch schedule, their first touches "
+            "spread over one period of their kind's cadence from tomorrow (default: no "
+            "schedule until you touch them or give them --every).",
+        ),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Import LinkedIn connections (Connections.csv from LinkedIn's data export) as
     contacts, each with the day you connected as their first interaction. Re-importing
-    updates changed titles and companies and adds nothing twice."""
+    updates changed titles and companies and adds nothing twice. New contacts have no
+    stay-in-touch schedule unless --cadence."""
     from jobhunt import store
     from jobhunt.io import csvio
     from jobhunt.io import linkedin as li
@@ -198,7 +208,10 @@ def linkedin(
 
     report, _ = replan()
     if conn is not None and not dry_run and report.changes:
-        report = _commit(st, conn, replan, lambda w: li.apply(conn, w, now=store.utc_now()))
+        schedule = li.Schedule(today, policy().cadence_days) if cadence else None
+        report = _commit(
+            st, conn, replan, lambda w: li.apply(conn, w, now=store.utc_now(), schedule=schedule)
+        )
     _finish(report, warnings=warnings + more, dry_run=dry_run, as_json=as_json, table=table)
 
 

@@ -47,6 +47,7 @@ def action_view(action: Action, scoped: Callable[[str | None], str | None] = uns
         "event_id": action.event_id,
         "command": scoped(action.command),
         "draft_command": scoped(draft_command(action)),
+        "answer_command": scoped(action.answer),
     }
 
 
@@ -138,6 +139,9 @@ def render_agenda(
                 for command in (a.command, draft_command(a)):
                     if command:
                         body.append("\n$ " + clean(scoped(command)), style="cyan")
+                if a.answer:
+                    body.append("\nanswer: ", style="dim")
+                    body.append(clean(scoped(a.answer)), style="cyan")
                 grid.add_row(Text(due_label(a, today), style=style), body)
             out.console.print(grid)
         return
@@ -150,6 +154,8 @@ def render_agenda(
         if prepare:
             label = "brief" if a.kind == "interview" else "draft"
             line += f" | {label}: {clean(scoped(prepare))}"
+        if a.answer:
+            line += f" | answer: {clean(scoped(a.answer))}"
         out.line(line)
 
 

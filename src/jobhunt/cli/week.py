@@ -23,6 +23,8 @@ def week(
 ) -> None:
     """A weekly review: what you did in each of the five areas against its target,
     and what is overdue."""
+    from dataclasses import replace
+
     from jobhunt import rules, store
     from jobhunt.cli.today import action_view, due_label
     from jobhunt.dates import week_start
@@ -36,8 +38,12 @@ def week(
     if on is not None:
         as_of = min(end, when)  # the week as it stood on that day
     conn = state(ctx).conn()
-    facts = store.week_facts(conn, start=start, end=as_of)
     snapshot = store.load_snapshot(conn, today=as_of, lookback_days=pol.lookback_days)
+    # Touches as the weekly target counts them (an event's meeting and its follow-up: one).
+    facts = replace(
+        store.week_facts(conn, start=start, end=as_of),
+        touches=rules.network.touches_this_week(snapshot, today=as_of, policy=pol),
+    )
     overdue = tuple(a for a in rules.plan(snapshot, today=as_of, policy=pol) if a.overdue_days)
     areas = rules.review(
         facts,

@@ -130,6 +130,14 @@ _KEYS: tuple[Key, ...] = (
         "'find someone at COMPANY' suggestions a day",
     ),
     Key(
+        "find_contact_every_days",
+        "find_contact_every_days",
+        "int",
+        1,
+        365,
+        "days before one company is suggested again (across all its applications)",
+    ),
+    Key(
         "touches_per_day",
         "touches_per_day",
         "int",

@@ -11,6 +11,12 @@ with one interaction via ``linkedin`` that day. A contact already in the store i
 matched by profile URL, else by name and company (case-insensitively), and brought up
 to date (company, title, email; a URL it lacked; an earlier added day). Re-importing
 the same file changes nothing.
+
+New contacts come without a stay-in-touch schedule (``keep_in_touch`` 0): they answer
+"do I know anyone at X?" but are never due, until touched or given ``--every``. With
+``--cadence`` they get one, their first due days (``due_from``) spread evenly over one
+period of their kind's cadence from the day after the import (`spread`), so a big
+export never arrives on the agenda all at once.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from jobhunt.errors import InputError
 from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
@@ -317,18 +323,49 @@ def _update(target: Target, row: Connection, index: _Index) -> list[str]:
 
 _CONTACT_INSERT = (
     "INSERT INTO contact (id, name, company, title, kind, email, phone, url, met, every_days, "
-    "note, met_at_event_id, added_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "note, met_at_event_id, added_on, created_at, keep_in_touch, due_from) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """`import linkedin --cadence`: the new contacts get a stay-in-touch schedule, first
+    due from the day after `today`, spread over one period of their kind's cadence."""
+
+    today: date
+    cadence_days: dict[str, int]
+
+
+def spread(targets: Sequence[Target], schedule: Schedule) -> dict[int, date]:
+    """{index in `targets`: its first due day}: each kind's contacts spread evenly over
+    that kind's cadence from the day after the import (at most ceil(n / period) a day)."""
+    by_kind: dict[str, list[int]] = {}
+    for index, target in enumerate(targets):
+        by_kind.setdefault(target.kind, []).append(index)
+    first: dict[int, date] = {}
+    start = schedule.today + timedelta(days=1)
+    for kind, indexes in by_kind.items():
+        period = max(1, schedule.cadence_days.get(kind, schedule.cadence_days.get("other", 45)))
+        for n, index in enumerate(indexes):
+            first[index] = start + timedelta(days=n * period // len(indexes))
+    return first
+
+
 _TOUCH_INSERT = (
     "INSERT INTO interaction (contact_id, via, on_day, note, created_at) VALUES (?,?,?,?,?)"
 )
 
 
-def apply(conn: sqlite3.Connection, writes: Writes, *, now: str) -> None:
-    """Write the plan; the caller holds the transaction."""
+def apply(
+    conn: sqlite3.Connection, writes: Writes, *, now: str, schedule: Schedule | None = None
+) -> None:
+    """Write the plan; the caller holds the transaction. New contacts have no
+    stay-in-touch schedule unless `schedule` gives them one (--cadence)."""
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
     contacts, touches = [], []
-    for target in writes.new:
+    first = spread(writes.new, schedule) if schedule else {}
+    for index, target in enumerate(writes.new):
         target.id = next_id
         next_id += 1
         contacts.append(
@@ -347,6 +384,8 @@ def apply(conn: sqlite3.Connection, writes: Writes, *, now: str) -> None:
                 None,
                 target.added_on.isoformat(),
                 now,
+                1 if schedule else 0,
+                first[index].isoformat() if schedule else None,
             )
         )
     conn.executemany(_CONTACT_INSERT, contacts)

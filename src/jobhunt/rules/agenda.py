@@ -46,8 +46,12 @@ def plan(snapshot: Snapshot, *, today: date, policy: Policy | None = None) -> tu
             found.extend(application_actions(app, today=today, policy=policy))
         found.extend(referral_thanks(snapshot, today=today))
         found.extend(apply_actions(snapshot, today=today, policy=policy))
+        # No "find someone there" for an application the agenda asks to mark ghosted.
+        ghosted = frozenset(
+            a.application_id for a in found if a.kind == "ghosted" and a.application_id
+        )
         # Through their modules, so a test can stand in for a whole habit.
-        found.extend(network.network_actions(snapshot, today=today, policy=policy))
+        found.extend(network.network_actions(snapshot, today=today, policy=policy, ghosted=ghosted))
         # The learning habit's actions include the stay-active rule (rules/active.py).
         found.extend(learning.learning_actions(snapshot, today=today, policy=policy))
     found = [a for a in found if nudge_allowed(a, snapshot.nudges, today)]

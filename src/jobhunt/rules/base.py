@@ -56,6 +56,7 @@ class Policy:
     cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE))
     step_up_factor: float = 0.5  # cadence multiplier while an interview/offer is pending
     find_contact_max: int = 3  # "find someone at X" suggestions a day
+    find_contact_every_days: int = 14  # one company suggested at most this often
     touches_per_day: int = 5  # contacts listed a day; the rest are counted in one line
     event_notice_days: int = 1
     course_idle_days: int = 7
@@ -90,14 +91,17 @@ class Action:
     command: str | None = None
     nudge_key: str | None = None  # weekly suggestions: shown at most once a week
     rank: int = 50  # tie-break inside a section; lower comes first
+    answer: str | None = None  # the command that answers a suggestion ("not now", "skip")
+    nudge_days: int = 7  # a suggestion with a nudge_key waits this many days once shown
 
 
 def nudge_allowed(action: Action, shown: dict[str, date], today: date) -> bool:
-    """Weekly suggestions appear at most once every 7 days (again the same day is fine)."""
+    """Suggestions appear at most once every `nudge_days` (7: weekly; again the same
+    day is fine)."""
     if action.nudge_key is None:
         return True
     last = shown.get(action.nudge_key)
-    return last is None or last == today or (today - last).days >= 7 or last > today
+    return last is None or last == today or (today - last).days >= action.nudge_days or last > today
 
 
 def search_ended_by(snapshot: Snapshot) -> Application | None:

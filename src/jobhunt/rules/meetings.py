@@ -1,5 +1,9 @@
 """Networking events: rule 4 (an event ahead, and the people met at one just past) and
 rule 6's event suggestion while an offer is pending (see network.py for the habit).
+
+For a contact met at an event on day D, a touch on D is the meeting itself; the
+follow-up is their first interaction after D. Meeting and follow-up are one person
+toward the weekly target (`counted_touches`).
 Pure: nothing here reads the clock, the store or the terminal.
 """
 
@@ -8,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from jobhunt.records import Snapshot
+from jobhunt.records import Interaction, Snapshot
 from jobhunt.rules import base
 from jobhunt.rules.people import last_touches, offer_pending, who
 
@@ -47,8 +51,8 @@ def event_actions(
                 (d for d in (contact.last_touch, last.get(contact.id)) if d is not None),
                 default=None,
             )
-            if latest is not None and latest >= meetup.on:
-                continue
+            if latest is not None and latest > meetup.on:
+                continue  # followed up (a touch on the day itself is the meeting)
             yield base.Action(
                 kind="event_follow_up",
                 section="network",
@@ -63,6 +67,29 @@ def event_actions(
                 command=f"jobhunt contact touch {contact.id} --via email",
                 rank=10,
             )
+
+
+def counted_touches(snapshot: Snapshot) -> list[Interaction]:
+    """The snapshot's interactions that count toward the weekly target: all of them,
+    except the follow-up of a meeting logged on the event's day (the first interaction
+    after it, within the follow-up window), which is the same person again."""
+    day_of = {m.id: m.on for m in snapshot.meetups}
+    met = {
+        c.id: day_of[c.met_at_event_id] for c in snapshot.contacts if c.met_at_event_id in day_of
+    }
+    paired: set[int] = set()
+    by_contact: dict[int, list[Interaction]] = {}
+    for t in snapshot.touches:
+        if t.contact_id in met:
+            by_contact.setdefault(t.contact_id, []).append(t)
+    for contact_id, touches in by_contact.items():
+        day = met[contact_id]
+        if not any(t.on == day for t in touches):
+            continue  # the meeting was not logged: the follow-up is the one touch
+        after = sorted((t for t in touches if t.on > day), key=lambda t: (t.on, t.id))
+        if after and (after[0].on - day).days <= FOLLOW_UP_WINDOW_DAYS:
+            paired.add(after[0].id)
+    return [t for t in snapshot.touches if t.id not in paired]
 
 
 def offer_event_actions(

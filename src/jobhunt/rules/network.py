@@ -3,13 +3,18 @@
 Five rules, each yielding `Action`s in the "network" section:
 
 1. ``touch``: a contact is due at (last interaction, else the day added) + cadence.
-   The cadence is the contact's own (``--every``) or the default for its kind.
+   The cadence is the contact's own (``--every``) or the default for its kind. A
+   contact without a schedule (``keep_in_touch`` off: an imported connection) is never
+   due; one is never due before its ``due_from`` (``import linkedin --cadence``), nor
+   while snoozed (``contact snooze ID --until DATE``: back on that day).
 2. Step-up: while an interview or offer is pending, contacts at that company and
    every recruiter / recruitment firm are due at cadence * ``step_up_factor``
    (rounded half up, at least 1 day).
 3. ``find_contact``: an open, applied-to job at a company where you know nobody:
    find someone there (oldest applications first, at most ``find_contact_max`` a day,
-   each at most once a week).
+   one company at most once every ``find_contact_every_days`` across its applications;
+   never for a company skipped (``skip company``) nor for an application the agenda
+   asks to mark ghosted).
 4. ``event`` the day before and on the day of a networking event;
    ``event_follow_up`` from the day after, for each contact met there who has not
    been contacted since (overdue after that, for a week).
@@ -33,7 +38,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from jobhunt.dates import week_start
-from jobhunt.records import Application, Contact, Snapshot
+from jobhunt.records import Contact, Snapshot
 
 # The vocabulary through its module (base.Action, base.Policy): the purity check in
 # tests/test_rules_network.py lists the package, `jobhunt.rules`, as the import allowed.
@@ -78,6 +83,8 @@ class TouchPlan:
     usual_cadence: int  # days, before any step-up
     own_cadence: bool  # the contact's --every, not the kind's default
     step_up: str | None = None  # "interview pending at Acme", or None
+    due_from: date | None = None  # never due before (import linkedin --cadence)
+    snoozed_until: date | None = None  # contact snooze: back on that day
 
     @property
     def why(self) -> str:
@@ -86,8 +93,17 @@ class TouchPlan:
             f"stay-in-touch rule: every {self.cadence} days from {basis} {self.basis.isoformat()}"
         )
         if self.step_up:
-            return f"{text}; stepped up: {self.step_up} (usually every {self.usual_cadence} days)"
+            text += f"; stepped up: {self.step_up} (usually every {self.usual_cadence} days)"
+        if self.due_from and self.due == self.due_from:
+            text += f"; first due {self.due_from.isoformat()} (imported: spread over a period)"
+        if self.snoozed_until and self.due == self.snoozed_until:
+            text += f"; snoozed until {self.snoozed_until.isoformat()}"
         return text
+
+
+def _due(day: date, contact: Contact, snoozed_until: date | None) -> date:
+    """The cadence's day, never before the contact's `due_from` nor a snooze's day."""
+    return max(day, contact.due_from or day, snoozed_until or day)
 
 
 def _basis(contact: Contact, last_touch: date | None) -> tuple[date, bool]:
@@ -127,23 +143,28 @@ def touch_plan(
     last_touch: date | None = None,
     all_pending: str | None = None,
     offer: OfferPending | None = None,
+    snoozed_until: date | None = None,
 ) -> TouchPlan:
-    """The next stay-in-touch day for one contact.
+    """The next stay-in-touch day for one contact (as if it had a schedule: whether it
+    has one is `contact.keep_in_touch`).
 
     `pending` is `pending_companies(...)`; `last_touch` adds interactions the
-    contact record may not know of (the later of the two counts).
+    contact record may not know of (the later of the two counts); `snoozed_until` is
+    the day a snooze ends (`people.snoozed`).
     """
     basis, touched = _basis(contact, last_touch)
     usual, cadence, reason = _cadence(contact, policy, pending or {}, all_pending, offer)
     return TouchPlan(
         contact_id=contact.id,
-        due=basis + timedelta(days=cadence),
+        due=_due(basis + timedelta(days=cadence), contact, snoozed_until),
         basis=basis,
         touched=touched,
         cadence=cadence,
         usual_cadence=usual,
         own_cadence=bool(contact.every_days),
         step_up=reason,
+        due_from=contact.due_from,
+        snoozed_until=snoozed_until,
     )
 
 
@@ -151,8 +172,14 @@ def touch_plan(
 
 
 def network_actions(
-    snapshot: Snapshot, *, today: date, policy: base.Policy
+    snapshot: Snapshot,
+    *,
+    today: date,
+    policy: base.Policy,
+    ghosted: frozenset[int] = frozenset(),
 ) -> Iterator[base.Action]:
+    """The network section's actions; `ghosted` are the applications the agenda asks
+    to mark ghosted (no find-a-contact for them)."""
     last = _last_touches(snapshot.touches)
     followed: set[int] = set()
     for action in meetings.event_actions(snapshot, today=today, policy=policy, last=last):
@@ -166,7 +193,7 @@ def network_actions(
     ]
     # A few people a day, most overdue first; a big import must not flood the agenda.
     for contact, plan in due[: policy.touches_per_day]:
-        yield _touch_action(plan(), contact)
+        yield _touch_action(plan(), contact, today)
     rest = len(due) - policy.touches_per_day
     if rest > 0:
         yield base.Action(
@@ -178,7 +205,7 @@ def network_actions(
             command="jobhunt contact list",
             rank=29,
         )
-    yield from find_contact_actions(snapshot, today=today, policy=policy)
+    yield from find_contact_actions(snapshot, today=today, policy=policy, ghosted=ghosted)
     yield from meetings.offer_event_actions(snapshot, today=today, policy=policy)
     yield from target_actions(snapshot, today=today, policy=policy)
 
@@ -187,25 +214,41 @@ def due_touches(
     snapshot: Snapshot, *, today: date, policy: base.Policy, last: dict[int, date] | None = None
 ) -> list[tuple[date, Contact, Callable[[], TouchPlan]]]:
     """Rules 1 and 2: contacts whose stay-in-touch day has come, most overdue first, each
-    with a function giving its full plan (built only for the few the agenda lists)."""
+    with a function giving its full plan (built only for the few the agenda lists).
+    Contacts without a schedule are never due; a snoozed one is due on its day."""
     last = _last_touches(snapshot.touches) if last is None else last
     pending = pending_companies(snapshot.open_applications)
     every = ", ".join(pending[k] for k in sorted(pending))  # once, not once per recruiter
     offer = offer_pending(snapshot.open_applications)
+    snoozes = people.snoozed(snapshot.dismissals, today)
     due = []
     for contact in snapshot.contacts:
+        if not contact.keep_in_touch:
+            continue
         basis, _ = _basis(contact, last.get(contact.id))
         day = basis + timedelta(days=_cadence(contact, policy, pending, every, offer)[1])
+        day = _due(day, contact, snoozes.get(contact.id))
         if day <= today:
             due.append((day, contact, partial(
                 touch_plan, contact, policy=policy, pending=pending,
                 last_touch=last.get(contact.id), all_pending=every, offer=offer,
+                snoozed_until=snoozes.get(contact.id),
             )))  # fmt: skip
     due.sort(key=lambda item: (item[0], item[1].id))
     return due
 
 
-def _touch_action(plan: TouchPlan, contact: Contact) -> base.Action:
+def snooze_command(contact_id: int, until: date) -> str:
+    """The answer to a stay-in-touch suggestion: not now, until `until`."""
+    return f"jobhunt contact snooze {contact_id} --until {until.isoformat()}"
+
+
+def skip_command(company: str) -> str:
+    """The answer to a find-a-contact suggestion: I know nobody there, stop asking."""
+    return f"jobhunt skip company {shlex.quote(company.strip())}"
+
+
+def _touch_action(plan: TouchPlan, contact: Contact, today: date) -> base.Action:
     verb = "Get back in touch with" if plan.touched else "Get in touch with"
     return base.Action(
         kind="touch",
@@ -216,6 +259,8 @@ def _touch_action(plan: TouchPlan, contact: Contact) -> base.Action:
         contact_id=contact.id,
         command=f"jobhunt contact touch {contact.id} --via email",
         rank=20,
+        # Not now: back in one cadence from today.
+        answer=snooze_command(contact.id, today + timedelta(days=plan.cadence)),
     )
 
 
@@ -224,17 +269,27 @@ def touch_actions(
 ) -> Iterator[base.Action]:
     """Every contact due for a touch today (uncapped; the agenda lists a few a day)."""
     for _, contact, plan in due_touches(snapshot, today=today, policy=policy, last=last):
-        yield _touch_action(plan(), contact)
+        yield _touch_action(plan(), contact, today)
+
+
+def find_contact_key(company: str) -> str:
+    """The "shown" key of a company's find-a-contact suggestion (the nudge table)."""
+    return f"find_contact:company:{_key(company)}"
 
 
 def find_contact_actions(
-    snapshot: Snapshot, *, today: date, policy: base.Policy
+    snapshot: Snapshot,
+    *,
+    today: date,
+    policy: base.Policy,
+    ghosted: frozenset[int] = frozenset(),
 ) -> Iterator[base.Action]:
     """Rule 3: an open application at a company where you know nobody."""
     if policy.find_contact_max <= 0:
         return
     known = {_key(c.company) for c in snapshot.contacts if _key(c.company)}
     linked = {link.application_id for link in snapshot.links}
+    skipped = people.skipped_companies(snapshot.dismissals, today)
     candidates = sorted(
         (
             a
@@ -242,18 +297,32 @@ def find_contact_actions(
             if a.is_open
             and a.status != "saved"
             and a.id not in linked
+            and a.id not in ghosted
+            and _key(a.company)
             and _key(a.company) not in known
+            and _key(a.company) not in skipped
         ),
         key=lambda a: (a.applied_on is None, a.applied_on or date.min, a.id),
     )
+    every = max(1, policy.find_contact_every_days)
 
-    def recently_shown(app: Application) -> bool:
-        probe = base.Action("", "", today, "", "", nudge_key=f"find_contact:{app.id}")
-        return not base.nudge_allowed(probe, snapshot.nudges, today)
+    # The last day each company was suggested, through any of its applications (before
+    # the per-company key, each application had its own key).
+    last_shown: dict[str, date] = {}
+    keyed = [(_key(a.company), f"find_contact:{a.id}") for a in snapshot.open_applications]
+    keyed += [(_key(a.company), find_contact_key(a.company)) for a in candidates]
+    for company, nudge in keyed:
+        day = snapshot.nudges.get(nudge)
+        if day is not None and day <= today and day > last_shown.get(company, date.min):
+            last_shown[company] = day
 
-    # A company suggested earlier this week waits, so the day's slots go to others;
-    # and one suggestion per company is enough (its oldest application carries it).
-    done = {_key(a.company) for a in candidates if recently_shown(a)}
+    def waiting(key: str) -> bool:
+        last = last_shown.get(key)
+        return last is not None and last != today and (today - last).days < every
+
+    # A company suggested in the last `every` days waits, so the day's slots go to
+    # others; one suggestion per company is enough (its oldest application carries it).
+    done = {_key(a.company) for a in candidates if waiting(_key(a.company))}
     shown = 0
     for app in candidates:
         if shown >= policy.find_contact_max:
@@ -261,7 +330,6 @@ def find_contact_actions(
         if _key(app.company) in done:
             continue
         done.add(_key(app.company))
-        key = f"find_contact:{app.id}"
         since = (
             f"applied {app.applied_on.isoformat()}" if app.applied_on else f"status {app.status}"
         )
@@ -270,18 +338,25 @@ def find_contact_actions(
             section="network",
             due=today,
             message=f"Find someone you know at {app.company} (your application: {app.role})",
-            why=f"find-contact rule: no contact at {app.company} yet; {since}",
+            why=(
+                f"find-contact rule: no contact at {app.company} yet; {since}; "
+                f"at most once every {every} days per company"
+            ),
             application_id=app.id,
             command=f"jobhunt contact add NAME --company {shlex.quote(app.company)}",
-            nudge_key=key,
+            nudge_key=find_contact_key(app.company),
+            nudge_days=every,
             rank=60 + shown,  # keeps oldest-first through plan()'s sort
+            answer=skip_command(app.company),
         )
         shown += 1
 
 
 def touches_this_week(snapshot: Snapshot, *, today: date, policy: base.Policy) -> int:
+    """The week's touches toward the target: interactions (`contact touch`), the
+    follow-up of a meeting logged on an event's day counted with it (one person)."""
     start = week_start(today, policy.first_weekday)
-    return sum(1 for t in snapshot.touches if start <= t.on <= today)
+    return sum(1 for t in meetings.counted_touches(snapshot) if start <= t.on <= today)
 
 
 def weekly_touch_target(snapshot: Snapshot, *, policy: base.Policy) -> int:

@@ -10,12 +10,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from jobhunt.records import Application, Contact, Interaction
+from jobhunt.records import Application, Contact, Dismissal, Interaction
 
 
 def company_key(company: str | None) -> str:
     """Company names compare case-insensitively and ignoring outer spaces."""
     return (company or "").strip().casefold()
+
+
+def snoozed(dismissals: Iterable[Dismissal], today: date) -> dict[int, date]:
+    """{contact id: the day their latest snooze ends} (`contact snooze ID --until DATE`),
+    counting the answers given by `today`; the latest answer counts (snoozing again
+    changes the day). A contact is never due before that day: back ON it, and overdue
+    from it, not from before the snooze."""
+    latest: dict[int, Dismissal] = {}
+    for d in sorted(dismissals, key=lambda d: (d.on, d.id)):
+        if d.contact_id is not None and d.on <= today:
+            latest[d.contact_id] = d
+    return {cid: (d.until or date.max) for cid, d in latest.items()}
+
+
+def skipped_companies(dismissals: Iterable[Dismissal], today: date) -> frozenset[str]:
+    """Match keys of the companies whose find-a-contact suggestion is skipped on `today`
+    (`skip company NAME [--until DATE]`: for good, or until that day, not included)."""
+    return frozenset(company_key(d.company) for d in dismissals if d.company and d.holds(today))
 
 
 def pending_companies(applications: Iterable[Application]) -> dict[str, str]:

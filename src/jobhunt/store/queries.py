@@ -14,6 +14,7 @@ from jobhunt.records import (
     Application,
     Contact,
     Course,
+    Dismissal,
     Event,
     Interaction,
     Link,
@@ -179,7 +180,8 @@ _CONTACT_COLUMNS = (
     "c.every_days, c.note, c.met_at_event_id, "
     "(SELECT max(d) FROM (SELECT on_day AS d FROM interaction i WHERE i.contact_id = c.id "
     "UNION ALL SELECT e.on_day FROM event_person p JOIN application_event e "
-    "ON e.id = p.event_id WHERE p.contact_id = c.id AND e.on_day <= ?) AS touched), c.created_at"
+    "ON e.id = p.event_id WHERE p.contact_id = c.id AND e.on_day <= ?) AS touched), c.created_at, "
+    "c.keep_in_touch, c.due_from"
 )
 # A round scheduled ahead is no contact yet: a round counts from its day (`today`; with
 # no day given, every round recorded counts).
@@ -203,6 +205,8 @@ def _contact(r: tuple) -> Contact:
         met_at_event_id=r[12],
         last_touch=day_or_none(r[13]),
         created_at=r[14],
+        keep_in_touch=bool(r[15]),
+        due_from=day_or_none(r[16]),
     )
 
 
@@ -238,6 +242,27 @@ def get_contact(conn: sqlite3.Connection, contact_id: int, *, today: date | None
             f"no contact with id {contact_id}", hint="see the ids with: jobhunt contact list"
         )
     return _contact(row)
+
+
+def dismissals_where(conn: sqlite3.Connection, where: str, params: tuple = ()) -> list[Dismissal]:
+    """Answers to suggestions (`contact snooze`, `skip company`), oldest first."""
+    rows = conn.execute(
+        f"SELECT id, contact_id, company, on_day, until_day FROM dismissal {where} "
+        "ORDER BY on_day, id",
+        params,
+    )
+    return [Dismissal(r[0], r[1], r[2], date.fromisoformat(r[3]), day_or_none(r[4])) for r in rows]
+
+
+def dismissals_as_of(
+    conn: sqlite3.Connection, day: date, *, contact_id: int | None = None
+) -> list[Dismissal]:
+    """The answers given on or before `day` (of one contact, with `contact_id`)."""
+    if contact_id is None:
+        return dismissals_where(conn, "WHERE on_day <= ?", (day.isoformat(),))
+    return dismissals_where(
+        conn, "WHERE contact_id = ? AND on_day <= ?", (contact_id, day.isoformat())
+    )
 
 
 def interactions_of(conn: sqlite3.Connection, contact_id: int) -> list[Interaction]:

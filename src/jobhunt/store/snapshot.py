@@ -26,6 +26,7 @@ from jobhunt.store.queries import (
     applications_where,
     courses_where,
     day_or_none,
+    dismissals_as_of,
     list_contacts,
     list_meetups,
     list_skills,
@@ -70,9 +71,11 @@ def load_snapshot(conn: sqlite3.Connection, *, today: date, lookback_days: int) 
         if r[0] in known
     ]
     later_meetups = _recorded_after(conn, "meetup", today)
+    # As far back as the touches: the weekly target pairs an event's meeting with its
+    # follow-up (rules/meetings.py).
     meetups = [
         m
-        for m in list_meetups(conn, since=today - timedelta(days=7))
+        for m in list_meetups(conn, since=today - timedelta(days=lookback_days))
         if m.on <= today or m.id not in later_meetups
     ]
     courses = _courses_as_of(conn, today)
@@ -96,6 +99,9 @@ def load_snapshot(conn: sqlite3.Connection, *, today: date, lookback_days: int) 
         courses=tuple(courses),
         skills=tuple(skills),
         nudges=nudges,
+        dismissals=tuple(
+            d for d in dismissals_as_of(conn, today) if d.contact_id in known or d.company
+        ),
     )
 
 

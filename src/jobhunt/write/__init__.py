@@ -9,9 +9,11 @@ written, so a mistake is a clean `InputError` and not a constraint failure. No O
 this path: the read path's connections, the same SQL on both backends (`core.py`).
 
 By noun: `applications.py`, `people.py` (contacts, interactions, links, events),
+`answers.py` (answers to suggestions: snoozed contacts, skipped companies),
 `learning.py` (courses, their log, skills).
 """
 
+from jobhunt.write.answers import delete_answer, get_answer, skip_company, snooze_contact
 from jobhunt.write.applications import (
     APP_FIELDS,
     add_application,
@@ -65,6 +67,7 @@ __all__ = [
     "add_interview",
     "add_meetup",
     "add_skills",
+    "delete_answer",
     "delete_application",
     "delete_contact",
     "delete_course",
@@ -72,6 +75,7 @@ __all__ = [
     "edit_application",
     "edit_contact",
     "edit_course",
+    "get_answer",
     "get_application",
     "get_contact",
     "get_course",
@@ -84,6 +88,8 @@ __all__ = [
     "set_attended",
     "set_course_status",
     "set_status",
+    "skip_company",
+    "snooze_contact",
     "touch_application",
     "unlink",
 ]

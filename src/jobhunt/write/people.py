@@ -53,7 +53,7 @@ def add_contact(
 
 def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> list[str]:
     """Change fields; returns the names of those that changed."""
-    columns = (*CONTACT_FIELDS, "every_days", "met_at_event_id", "added_on")
+    columns = (*CONTACT_FIELDS, "every_days", "met_at_event_id", "added_on", "keep_in_touch")
     row = get_contact(conn, contact_id, columns)
     wanted: dict[str, object] = {}
     for field, value in changes.items():
@@ -73,6 +73,8 @@ def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> lis
         else:
             raise InputError(f"cannot edit {field}")
         wanted[field] = value
+    if "every_days" in changes:  # --every gives a contact without a schedule one
+        wanted["keep_in_touch"] = 1
     values = changed_values(row, wanted)
     update(conn, "contact", contact_id, values)
     return list(values)
@@ -88,8 +90,12 @@ def add_interaction(
     informational: bool = False,
 ) -> int:
     """Record that you got in touch with someone (an informational meeting when marked);
-    the interaction's id."""
+    the interaction's id. A contact without a stay-in-touch schedule (an imported
+    connection) gets one."""
     get_contact(conn, contact_id)
+    conn.execute(
+        "UPDATE contact SET keep_in_touch = 1 WHERE id = ? AND keep_in_touch = 0", (contact_id,)
+    )
     return insert(
         conn,
         "interaction",
