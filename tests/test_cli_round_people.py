@@ -94,3 +94,17 @@ def test_next_touch_counts_from_today_not_from_a_round_ahead(jh, acme, command) 
     # 11-27 + 1 week (2 weeks stepped up: an interview is pending at Acme), not 12-10 + 1 week
     assert jh.json(*command)["next_touch"] == "2026-12-04"
     assert jh.json("contact", "show", "2")["contact"]["last_touch"] == "2026-11-27"
+
+
+def test_a_matched_name_is_recorded_as_the_contact_spells_it(jh, acme) -> None:
+    """Typed without accents or capitals, the round still names the person as their
+    contact does: the history and the check-in draft (sent to the employer) say
+    "Hélène Cho", never "helene cho"."""
+    jh("interview", "1", "--on", "2026-11-19", "--with", "helene cho", "--with", "tom hale")
+    jh("log", "1", "--via", "email", "--on", "2026-11-20", "--with", "HELENE CHO")
+    history = jh("show", "1").stdout
+    assert "with Hélène Cho, Tom Hale" in history
+    assert "via email; with Hélène Cho" in history
+    draft = jh("draft", "1", "--kind", "check-in").stdout
+    assert "(with Hélène Cho, Tom Hale)" in draft
+    assert "helene cho" not in draft

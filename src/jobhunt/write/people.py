@@ -194,7 +194,8 @@ def add_event_people(
     log --with): an id, or a name matched ignoring case and accents (preferring
     contacts at the application's company); a name nobody has becomes a contact of kind
     other. Each is linked to the application (as `role` when not linked yet), and the
-    event's `person` text lists them. Returns their names, and the ids of those added."""
+    event's `person` text lists them by their contacts' names (a name typed without
+    accents or capitals is recorded as the contact spells it). Returns their names, and the ids of those added."""
     from types import SimpleNamespace
 
     from jobhunt.addressing import match_contact
@@ -221,7 +222,7 @@ def add_event_people(
                 name = person
                 known.append(SimpleNamespace(id=contact_id, name=person, company=company))
             else:
-                contact_id, name = found.id, person
+                contact_id, name = found.id, found.name  # as the contact spells it
         linked = conn.execute(
             "SELECT 1 FROM contact_link WHERE contact_id = ? AND application_id = ?",
             (contact_id, app_id),
@@ -238,7 +239,7 @@ def add_event_people(
                 (event_id, contact_id),
             )
             names.append(name)
-    if names:  # the event's free text names them too, as typed (a #ID by its name)
+    if names:  # the event's free text names them too (a contact by its own spelling)
         conn.execute(
             "UPDATE application_event SET person = ? WHERE id = ?",
             (text(", ".join(names), "person"), event_id),
