@@ -195,7 +195,8 @@ def add_event_people(
     contacts at the application's company); a name nobody has becomes a contact of kind
     other. Each is linked to the application (as `role` when not linked yet), and the
     event's `person` text lists them by their contacts' names (a name typed without
-    accents or capitals is recorded as the contact spells it). Returns their names, and the ids of those added."""
+    accents or capitals is recorded as the contact spells it). Returns their names, and
+    the ids of those added."""
     from types import SimpleNamespace
 
     from jobhunt.addressing import match_contact
