@@ -309,10 +309,20 @@ def test_which_linked_contact_is_written_to(linked, chosen) -> None:
         (None, None, "touch"),
         (None, MEETUP, "after-event"),
         (d("2026-11-19"), MEETUP, "after-event"),
-        (d("2026-11-20"), MEETUP, "touch"),
+        # A touch on the event's day is the meeting itself (contact touch --via event):
+        # the follow-up after it is still to write.
+        (d("2026-11-20"), MEETUP, "after-event"),
+        (d("2026-11-21"), MEETUP, "touch"),
         (d("2026-11-25"), None, "touch"),
     ],
-    ids=["no-event", "met-never-written", "written-before-event", "written-that-day", "written"],
+    ids=[
+        "no-event",
+        "met-never-written",
+        "written-before-event",
+        "met-that-day",
+        "written-the-day-after",
+        "written",
+    ],
 )
 def test_which_contact_draft(last_touch, meetup, kind) -> None:
     contact = c(1, met_at_event_id=1 if meetup else None, last_touch=last_touch)

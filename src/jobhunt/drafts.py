@@ -347,8 +347,11 @@ def _same_company(a: str | None, b: str | None) -> bool:
 
 
 def choose_contact_kind(contact: Contact, meetup: Meetup | None) -> str:
-    """after-event when you met them at an event and have not written since; else touch."""
-    if meetup is not None and (contact.last_touch is None or contact.last_touch < meetup.on):
+    """after-event when you met them at an event and have not written since; else touch.
+
+    A touch on the event's day is the meeting itself (`contact touch ID --via event`),
+    not the follow-up: the follow-up is the first interaction after that day."""
+    if meetup is not None and (contact.last_touch is None or contact.last_touch <= meetup.on):
         return "after-event"
     return "touch"
 
