@@ -136,7 +136,14 @@ NOTHING = [
     ("followed-up-no-interview", app(ev("follow_up", "2026-11-17")), "nothing"),
     ("rejected", app(ev("interview", "2026-11-20"), status="rejected"), "closed"),
     ("ghosted", app(ev("follow_up", "2026-11-17"), status="ghosted"), "closed"),
-]
+    # Never followed up and silent 30 days: the agenda asks to mark it ghosted instead of
+    # the follow-up, so `draft ID` does not write a follow-up a month late.
+    ("ghost-suggested", app(applied="2026-10-20"), "mark it ghosted"),
+    ("ghost-suggested-after-round", app(ev("interview", "2026-10-20", 1),
+     ev("follow_up", "2026-10-21", 2), applied="2026-10-01"), "mark it ghosted"),
+    ("offer-waiting", app(ev("interview", "2026-11-20", 1), ev("follow_up", "2026-11-21", 2),
+     status="offer"), "offer"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -147,6 +154,10 @@ def test_never_a_check_in_without_an_interview_and_never_for_a_closed_one(applic
         drafts.next_draft(application, today=TODAY, policy=Policy())
     assert why in caught.value.message
     assert "check-in" not in caught.value.message.split("apply:")[-1]
+    if why == "mark it ghosted":
+        assert f"jobhunt status {application.id} ghosted" in caught.value.message
+    if why == "offer":
+        assert "--kind accept" in caught.value.message + (caught.value.hint or "")
     if why == "closed":
         assert "--kind withdraw" in caught.value.message or "--kind thank-you" in (
             caught.value.message

@@ -125,15 +125,27 @@ def next_draft(app: Application, *, today: date, policy: Policy) -> tuple[str, d
             f"application {app.id} is closed ({app.status}): no follow-up is due; "
             f"what may still apply: {kinds}"
         )
+    if app.status == "offer":
+        raise InputError(
+            f"nothing to follow up for application {app.id}: it has an offer waiting for "
+            "your answer",
+            hint=f"jobhunt draft {app.id} --kind accept, or --kind withdraw to decline it",
+        )
     rounds = held_rounds(app.events, today=today)
+    candidates = list(rules.follow_up_candidates(app, today=today, policy=policy))
     found = sorted(
-        (
-            a
-            for a in rules.follow_up_candidates(app, today=today, policy=policy)
-            if a.kind == "follow_up" and a.stage in STAGE_KINDS
-        ),
+        (a for a in candidates if a.kind == "follow_up" and a.stage in STAGE_KINDS),
         key=lambda a: (a.due, a.rank),
     )
+    if not found and any(a.kind == "ghosted" and a.due <= today for a in candidates):
+        # Silent this long, the agenda asks to mark it ghosted instead of chasing it.
+        raise InputError(
+            f"nothing to draft for application {app.id} now: no reply in "
+            f"{policy.ghost_after_days} days, so the agenda suggests you mark it ghosted "
+            f"(jobhunt status {app.id} ghosted)",
+            hint=f"to write one anyway: jobhunt draft {app.id} --kind "
+            + ("check-in" if rounds else "after-apply"),
+        )
     for action in found:
         kind = STAGE_KINDS[action.stage]  # type: ignore[index]
         if kind == "check-in" and not rounds:
