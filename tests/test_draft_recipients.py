@@ -141,6 +141,8 @@ NOTHING = [
     ("ghost-suggested", app(applied="2026-10-20"), "mark it ghosted"),
     ("ghost-suggested-after-round", app(ev("interview", "2026-10-20", 1),
      ev("follow_up", "2026-10-21", 2), applied="2026-10-01"), "mark it ghosted"),
+    # A saved job was never applied to: no "I applied ... and wanted to follow up".
+    ("saved", Application(9, "Acme", "Dev", "saved", None), "not applied"),
     ("offer-waiting", app(ev("interview", "2026-11-20", 1), ev("follow_up", "2026-11-21", 2),
      status="offer"), "offer"),
 ]  # fmt: skip
@@ -156,6 +158,10 @@ def test_never_a_check_in_without_an_interview_and_never_for_a_closed_one(applic
     assert "check-in" not in caught.value.message.split("apply:")[-1]
     if why == "mark it ghosted":
         assert f"jobhunt status {application.id} ghosted" in caught.value.message
+    if why == "not applied":
+        assert f"jobhunt status {application.id} applied" in caught.value.message + (
+            caught.value.hint or ""
+        )
     if why == "offer":
         assert "--kind accept" in caught.value.message + (caught.value.hint or "")
     if why == "closed":

@@ -125,6 +125,12 @@ def next_draft(app: Application, *, today: date, policy: Policy) -> tuple[str, d
             f"application {app.id} is closed ({app.status}): no follow-up is due; "
             f"what may still apply: {kinds}"
         )
+    if app.status == "saved":
+        raise InputError(
+            f"nothing to draft for application {app.id}: it is a saved job you have not "
+            "applied to yet",
+            hint=f"when you apply: jobhunt status {app.id} applied",
+        )
     if app.status == "offer":
         raise InputError(
             f"nothing to follow up for application {app.id}: it has an offer waiting for "
