@@ -251,7 +251,7 @@ def test_imported_connections_have_no_schedule_but_count_as_known(jh, tmp_path) 
     listed = jh.json("contact", "list")["contacts"]
     assert [(c["keep_in_touch"], c["next_touch"]) for c in listed] == [
         (True, "2026-12-27"),  # a peer: 30 days from 11-27
-        (True, "2025-03-05"),  # 30 days from her connection
+        (True, "2026-11-27"),  # her schedule starts today, not 30 days after connecting
     ]
 
 
@@ -331,3 +331,20 @@ def json_of(result) -> dict:
     import json
 
     return json.loads(result.stdout)
+
+
+def test_every_on_an_imported_contact_starts_the_schedule_today(jh, tmp_path) -> None:
+    """`contact edit ID --every 30d` on a connection imported without a schedule starts
+    it now: Ana (connected 2025-02-03) is due from today, never "632 days overdue"."""
+    path = tmp_path / "Connections.csv"
+    path.write_text(LINKEDIN, encoding="utf-8")
+    jh("import", "linkedin", str(path))
+    result = jh("contact", "edit", "2", "--every", "30d")
+    assert "Next touch due 2026-11-27." in result.stdout
+    (touch,) = of(agenda(jh, "2026-11-27"), "touch")
+    assert (touch["contact_id"], touch["due"], touch["overdue_days"]) == (2, "2026-11-27", 0)
+    assert "2025-03-05" not in touch["why"]
+    assert jh.json("contact", "show", "2")["next_touch"] == "2026-11-27"
+    # Once touched, the cadence counts from the touch as always.
+    jh("contact", "touch", "2", "--via", "email")
+    assert jh.json("contact", "show", "2")["next_touch"] == "2026-12-27"

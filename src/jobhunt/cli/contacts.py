@@ -373,7 +373,7 @@ def edit(
         )
     st = state(ctx)
     with st.writing() as conn:
-        changed = write.edit_contact(conn, contact_id, changes)
+        changed = write.edit_contact(conn, contact_id, changes, today=local_today())
     contact = store.get_contact(conn, contact_id, today=local_today())
     plan = plan_for(conn, contact)
     out = Output(as_json=as_json)

@@ -95,7 +95,7 @@ class TouchPlan:
         if self.step_up:
             text += f"; stepped up: {self.step_up} (usually every {self.usual_cadence} days)"
         if self.due_from and self.due == self.due_from:
-            text += f"; first due {self.due_from.isoformat()} (imported: spread over a period)"
+            text += f"; first due {self.due_from.isoformat()} (the first day of its schedule)"
         if self.snoozed_until and self.due == self.snoozed_until:
             text += f"; snoozed until {self.snoozed_until.isoformat()}"
         return text

@@ -51,9 +51,21 @@ def add_contact(
     return insert(conn, "contact", values)
 
 
-def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> list[str]:
-    """Change fields; returns the names of those that changed."""
-    columns = (*CONTACT_FIELDS, "every_days", "met_at_event_id", "added_on", "keep_in_touch")
+def edit_contact(
+    conn: Conn, contact_id: int, changes: dict[str, object], *, today: date | None = None
+) -> list[str]:
+    """Change fields; returns the names of those that changed.
+
+    `--every` gives a contact without a schedule (an imported connection) one that
+    starts `today`: due from then, not overdue since the day you connected years ago."""
+    columns = (
+        *CONTACT_FIELDS,
+        "every_days",
+        "met_at_event_id",
+        "added_on",
+        "keep_in_touch",
+        "due_from",
+    )
     row = get_contact(conn, contact_id, columns)
     wanted: dict[str, object] = {}
     for field, value in changes.items():
@@ -75,9 +87,12 @@ def edit_contact(conn: Conn, contact_id: int, changes: dict[str, object]) -> lis
         wanted[field] = value
     if "every_days" in changes:  # --every gives a contact without a schedule one
         wanted["keep_in_touch"] = 1
+        if not row["keep_in_touch"] and today is not None:
+            was = row["due_from"]
+            wanted["due_from"] = max(date.fromisoformat(was), today) if was else today
     values = changed_values(row, wanted)
     update(conn, "contact", contact_id, values)
-    return list(values)
+    return [k for k in values if k != "due_from"]  # it goes with keep_in_touch
 
 
 def add_interaction(
