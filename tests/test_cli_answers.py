@@ -348,3 +348,14 @@ def test_every_on_an_imported_contact_starts_the_schedule_today(jh, tmp_path) ->
     # Once touched, the cadence counts from the touch as always.
     jh("contact", "touch", "2", "--via", "email")
     assert jh.json("contact", "show", "2")["next_touch"] == "2026-12-27"
+
+
+def test_snoozing_a_contact_without_a_schedule_is_refused(jh, tmp_path) -> None:
+    """An imported connection is never suggested: "back on the agenda that day" would
+    be untrue, so the snooze is refused and nothing is written."""
+    path = tmp_path / "Connections.csv"
+    path.write_text(LINKEDIN, encoding="utf-8")
+    jh("import", "linkedin", str(path))
+    error = unchanged(jh, None, "contact", "snooze", "1", "--until", "2026-12-20")
+    assert "no stay-in-touch schedule" in error
+    assert error.count("\n") == 1

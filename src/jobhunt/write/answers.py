@@ -25,7 +25,14 @@ def _after(until: date | None, today: date, what: str) -> None:
 def snooze_contact(conn: Conn, contact_id: int, *, until: date, today: date) -> int:
     """Not now: the contact's stay-in-touch suggestion is back on `until`; the answer's id."""
     _after(until, today, "snooze")
-    get_contact(conn, contact_id)
+    row = get_contact(conn, contact_id, ("name", "keep_in_touch"))
+    if not row["keep_in_touch"]:
+        # Never suggested (an imported connection): "back on the agenda" would be untrue.
+        raise InputError(
+            f"{row['name']} (contact {contact_id}) has no stay-in-touch schedule, so is "
+            "never suggested: nothing to snooze",
+            hint=f"a touch, or jobhunt contact edit {contact_id} --every PERIOD, gives one",
+        )
     values = {"contact_id": contact_id, "on_day": today, "until_day": until}
     return insert(conn, "dismissal", {**values, "created_at": store.utc_now()})
 
