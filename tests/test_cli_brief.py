@@ -101,7 +101,9 @@ def test_brief_with_contacts_and_courses(jh, busy) -> None:
         "",
         "== People you know there ==",
         "1\tDana Scully\t\tinterviewer\tdana@acme.example\tnever\t",
-        "5\tFox Mulder\t\tinterviewer\t\tnever\t",  # added by interview --with
+        # Added by interview --with: the round held with him is the last interaction
+        # (Dana's round is still ahead: never yet).
+        "5\tFox Mulder\t\tinterviewer\t\t2026-11-24 by interview\t",
         "4\tRita\t\treferral\t555 0100\tnever\t",
         "2\tWalter Skinner\tCTO\tworks there\t\t2026-11-12 by coffee: said to apply\t"
         "old colleague; at Data Night (2026-11-10)",
@@ -139,6 +141,9 @@ def test_brief_json(jh, busy) -> None:
         (4, "referral"),
         (2, None),
     ]
+    fox = data["people"][1]
+    assert fox["last_interaction"] == {"on": "2026-11-24", "via": "interview", "note": None}
+    assert data["people"][0]["last_interaction"] is None  # Dana: her round is ahead
     walter = data["people"][3]
     assert walter["met_at_event"] == {"id": 1, "title": "Data Night", "on": "2026-11-10"}
     assert walter["last_interaction"] == {

@@ -124,6 +124,21 @@ def _last(p: Person) -> str:
     return f"{text}: {p.last.note}" if p.last.note else text
 
 
+def _last_step(conn, contact_id: int, today: date) -> Interaction | None:  # type: ignore[no-untyped-def]
+    """The latest round held (before today: today's is what the brief prepares for) or
+    follow-up (by today) with this contact, on any application, as an interaction."""
+    from jobhunt import store
+    from jobhunt.records import Interaction
+
+    found: Interaction | None = None
+    for link in store.links_for(conn, contact_id=contact_id):
+        for e in store.get_application(conn, link.application_id).events:
+            held = e.on < today if e.kind == "interview" else e.on <= today
+            if contact_id in e.people and held and (found is None or e.on > found.on):
+                found = Interaction(0, contact_id, e.kind.replace("_", "-"), e.on)
+    return found
+
+
 def brief(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
     """One page to read before an interview: the job, its interviews and timeline, the
     people you know there, the skills asked for against yours and your courses, notes."""
@@ -151,7 +166,11 @@ def brief(ctx: typer.Context, app_id: AppId, as_json: Json = False) -> None:
                 meetup = store.get_meetup(conn, contact.met_at_event_id)
             except NotFound:
                 meetup = None
-        people.append(Person(contact, role, touches[-1] if touches else None, meetup))
+        last = touches[-1] if touches else None
+        step = _last_step(conn, contact.id, today)
+        if step is not None and (last is None or step.on > last.on):
+            last = step  # an interview round or follow-up is being in touch too
+        people.append(Person(contact, role, last, meetup))
     skills = match_skills(
         app.skills, store.list_skills(conn), store.list_courses(conn, include_closed=True)
     )
