@@ -266,3 +266,29 @@ def test_to_prefers_the_applications_company(jh, referred) -> None:
     jh("contact", "add", "Tom Hale", "--company", "Elsewhere", "--email", "tom@else.example")
     jh("contact", "add", "Tom Hale", "--company", "ACME", "--email", "tom@acme.example")
     assert jh("draft", "1", "--to", "tom hale").stdout.splitlines()[0] == "To: tom@acme.example"
+
+
+def test_the_next_round_s_thank_you_is_drafted_for_that_round_and_not_logged_early(
+    jh, db_path
+) -> None:
+    """Round 1 (11-19, Hélène) was thanked on 11-20; round 2 (12-01, Tom) is ahead. On
+    11-27 `draft 1` previews round 2's thank-you (to Tom, about 1 December), not round 1's
+    again; and `--log` refuses: a thank-you for a round not held yet is no fact."""
+    jh("add", "Acme", "Dev", "--applied", "2026-11-02")
+    jh("contact", "add", "Hélène Cho", "--company", "Acme", "--email", "helene@acme.example")
+    jh("contact", "add", "Tom Hale", "--company", "Acme", "--email", "tom@acme.example")
+    jh("interview", "1", "--on", "2026-11-19", "--with", "#1")
+    jh("log", "1", "--via", "note", "--on", "2026-11-20", "--with", "#1")
+    jh("interview", "1", "--on", "2026-12-01", "--with", "#2")
+    result = jh("draft", "1")
+    assert result.stdout.splitlines()[0] == "To: tom@acme.example"
+    assert "Dear Tom Hale," in result.stdout
+    assert "1 December 2026" in result.stdout
+    assert "Hélène" not in result.stdout
+    assert "is due on 2026-12-02" in result.stderr
+    before = storeview.dump(db_path)
+    refused = jh("draft", "1", "--log", "--yes", ok=False)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("Error: ")
+    assert "Traceback" not in refused.stderr
+    assert storeview.dump(db_path) == before

@@ -110,8 +110,9 @@ def _person_ref(recipient: Recipient) -> str:
 
 
 def _application_drafts(conn, app, kind: str | None, to: str | None, today, sender: str):  # type: ignore[no-untyped-def]
-    """The kind to draft for `app`; for each recipient, (recipient, (values, email)); and
-    the notes to print after the draft."""
+    """The kind to draft for `app`; for each recipient, (recipient, (values, email)); the
+    notes to print after the draft; and the day it is due when not yet (None: due now,
+    or --kind). A draft not due yet is written as on its day."""
     from jobhunt import drafts, store
     from jobhunt.addressing import Recipient, match_contact, parse_person
     from jobhunt.cli._common import policy
@@ -123,12 +124,15 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today, send
         (store.get_contact(conn, link.contact_id), link.role)
         for link in store.links_for(conn, application_id=app.id)
     ]
+    due = None
     if kind is not None:
         chosen = _kind(kind, APPLICATION_KINDS, CONTACT_KINDS, "use it with --contact CONTACT_ID")
     else:
         chosen, due = drafts.next_draft(app, today=today, policy=policy())
         if due is not None:
             notes.append(f"Not due yet: the {chosen} for application {app.id} is due on {due}.")
+            # Written as on its day: a thank-you for the round still ahead, to its people.
+            today = due
     if isinstance(wanted, int):
         found = store.get_contact(conn, wanted)
         people = [Recipient(found.name.strip(), found)]
@@ -158,7 +162,7 @@ def _application_drafts(conn, app, kind: str | None, to: str | None, today, send
         )
         for person in people
     ]
-    return chosen, pairs, notes
+    return chosen, pairs, notes, due
 
 
 def list_templates(as_json: bool) -> None:
@@ -284,7 +288,14 @@ def draft(
     if contact is None:
         app_id = _target_id(target or "")
         app = store.get_application(conn, app_id)
-        chosen, pairs, notes = _application_drafts(conn, app, kind, to, today, signed)
+        chosen, pairs, notes, due = _application_drafts(conn, app, kind, to, today, signed)
+        if log and chosen == "thank-you" and due is not None:
+            raise InputError(
+                f"the thank-you for application {app_id} is for a round that has not happened "
+                f"yet: it is due on {due}; nothing recorded",
+                hint=f"draft it without --log now, and log it from {due}: "
+                f"jobhunt draft {app_id} --log",
+            )
         if len(pairs) > 1 and (mailto or edit):
             raise InputError(
                 f"this {chosen} goes to {len(pairs)} people; --mailto and --edit need one",
