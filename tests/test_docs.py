@@ -148,3 +148,19 @@ def test_every_action_kind_is_documented() -> None:
     assert len(kinds) >= 15
     for kind in kinds:
         assert f"`{kind}`" in DOCS, kind
+
+
+def test_the_json_page_lists_exactly_the_action_kinds() -> None:
+    """`today --json`'s kinds, as listed where its keys are documented: every one, and
+    none that does not exist."""
+    rules = ROOT / "src" / "jobhunt" / "rules"
+    kinds = set()
+    for module in sorted(rules.glob("*.py")):
+        kinds |= set(re.findall(r'kind="([a-z_]+)"', module.read_text()))
+    page = (ROOT / "docs" / "output-and-automation.md").read_text(encoding="utf-8")
+    listed = page.split("The kinds:", 1)[1].split("\n\n", 1)[0]
+    assert set(re.findall(r"`([a-z_]+)`", listed)) - {"stage"} == kinds | {
+        "after_apply",
+        "thank_you",
+        "check_in",
+    }
