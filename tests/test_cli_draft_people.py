@@ -292,3 +292,14 @@ def test_the_next_round_s_thank_you_is_drafted_for_that_round_and_not_logged_ear
     assert refused.stderr.startswith("Error: ")
     assert "Traceback" not in refused.stderr
     assert storeview.dump(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "to", ["#99999999999999999999", "#9223372036854775808"], ids=["huge", "one-past-64-bit"]
+)
+def test_to_an_id_too_large_for_the_store_is_not_found(jh, referred, to) -> None:
+    result = jh("draft", "1", "--to", to, ok=False)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Error: no contact with id ")
+    assert "Traceback" not in result.stderr
+    assert "OverflowError" not in result.stderr

@@ -233,10 +233,15 @@ def list_contacts(
 
 
 def get_contact(conn: sqlite3.Connection, contact_id: int, *, today: date | None = None) -> Contact:
-    row = conn.execute(
-        f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.id = ?",
-        (today.isoformat() if today else _EVER, contact_id),
-    ).fetchone()
+    # An id no 64-bit key can hold (draft --to '#99999999999999999999') names nobody.
+    row = (
+        conn.execute(
+            f"SELECT {_CONTACT_COLUMNS} FROM contact c WHERE c.id = ?",
+            (today.isoformat() if today else _EVER, contact_id),
+        ).fetchone()
+        if -(2**63) <= contact_id < 2**63
+        else None
+    )
     if row is None:
         raise NotFound(
             f"no contact with id {contact_id}", hint="see the ids with: jobhunt contact list"
