@@ -108,3 +108,33 @@ def test_a_matched_name_is_recorded_as_the_contact_spells_it(jh, acme) -> None:
     draft = jh("draft", "1", "--kind", "check-in").stdout
     assert "(with Hélène Cho, Tom Hale)" in draft
     assert "helene cho" not in draft
+
+
+def test_the_agenda_s_follow_up_commands_name_the_round_s_people(jh) -> None:
+    """Following the agenda to the letter (its printed command for the thank-you, then
+    each weekly check-in call) keeps José as someone you are in touch with: on 12-04,
+    the day after the second call, no "Get back in touch with José Álvarez"."""
+    import shlex
+
+    def on(day: str) -> dict:
+        return {"JOBHUNT_TODAY": day}
+
+    jh("add", "Acme", "Dev", "--applied", "2026-11-02", env=on("2026-11-10"))
+    jh("contact", "add", "José Álvarez", "--company", "Acme", "--kind", "hiring-manager",
+       env=on("2026-11-10"))  # fmt: skip
+    jh("contact", "add", "Ines Roy", "--company", "Acme", env=on("2026-11-10"))
+    jh("interview", "1", "--on", "2026-11-19", "--with", "#1", "--with", "#2",
+       env=on("2026-11-10"))  # fmt: skip
+    expected = {
+        "2026-11-20": "jobhunt log 1 --via note --with '#1' --with '#2'",  # both thanked
+        "2026-11-26": "jobhunt log 1 --via phone --with '#1'",  # the check-in's person
+        "2026-12-03": "jobhunt log 1 --via phone --with '#1'",
+    }
+    for day, command in expected.items():
+        (action,) = [
+            a for a in jh.json("today", "--on", day)["actions"] if a["kind"] == "follow_up"
+        ]
+        assert action["command"] == command
+        jh(*shlex.split(command)[1:], env=on(day))
+    touches = [a for a in jh.json("today", "--on", "2026-12-04")["actions"] if a["kind"] == "touch"]
+    assert [a["contact_id"] for a in touches] == []

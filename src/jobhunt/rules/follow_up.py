@@ -173,6 +173,13 @@ def _decision(app: Application, *, today: date, who: str) -> Iterator[Action]:
     )
 
 
+def _with(people: Iterable[int]) -> str:
+    """` --with '#ID'` for each person reached: the thank-you goes to everyone in the
+    round, the check-in to its first person (as `jobhunt draft` addresses them), so the
+    printed command records whom it reached and counts as being in touch with them."""
+    return "".join(f" --with '#{i}'" for i in people)
+
+
 def _after_interview(
     app, last, follow_ups, hold, today, policy, who, *, next_round: bool = False
 ) -> Iterator[Action]:
@@ -199,7 +206,7 @@ def _after_interview(
                 message=f"Send a thank-you note to {who}",
                 why=f"interviewed {last.on.isoformat()}; thank-you the next day",
                 application_id=app.id,
-                command=f"jobhunt log {app.id} --via note",
+                command=f"jobhunt log {app.id} --via note{_with(last.people)}",
                 rank=5,
             )
     if next_round:
@@ -222,7 +229,7 @@ def _after_interview(
         message=f"Check in with {who}: a phone call and a note",
         why=f"{basis}; weekly check-in until you know the outcome",
         application_id=app.id,
-        command=f"jobhunt log {app.id} --via phone",
+        command=f"jobhunt log {app.id} --via phone{_with(last.people[:1])}",
         rank=6,
     )
 
