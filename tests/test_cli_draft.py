@@ -501,8 +501,9 @@ def test_today_shows_the_draft_and_brief_commands(jh, linked, met) -> None:
     lines = jh("today").stdout.splitlines()
     assert [line for line in lines if "Send a thank-you" in line] == [
         "[Follow up] today: Send a thank-you note to Acme (Dev) (why: interviewed 2026-11-26; "
-        "thank-you the next day) -> jobhunt log 1 --via note | draft: jobhunt draft 1"
-    ]
+        "thank-you the next day) -> jobhunt log 1 --via note --with '#2' "
+        "| draft: jobhunt draft 1"
+    ]  # the round's person (contact 2), so that the thank-you counts as being in touch
     assert [line for line in lines if line.startswith("[Follow up] tomorrow: Interview")] == [
         "[Follow up] tomorrow: Interview on 2026-11-28 with Beta (QA) (why: interview "
         "scheduled for 2026-11-28) -> jobhunt show 2 | brief: jobhunt brief 2"
