@@ -138,3 +138,21 @@ def test_the_agenda_s_follow_up_commands_name_the_round_s_people(jh) -> None:
         jh(*shlex.split(command)[1:], env=on(day))
     touches = [a for a in jh.json("today", "--on", "2026-12-04")["actions"] if a["kind"] == "touch"]
     assert [a["contact_id"] for a in touches] == []
+
+
+@pytest.mark.parametrize("command", ["interview", "log"])
+def test_a_name_matched_at_another_company_is_said(jh, command) -> None:
+    """Nobody of that name at the application's company: the one elsewhere is taken (the
+    issue's rule), and stderr says who, so a thank-you is not sent to a stranger unseen."""
+    jh("add", "Acme", "Dev", "--applied", "2026-11-02")
+    jh("contact", "add", "Sam Lee", "--company", "Initech")
+    extra = ["--on", "2026-11-26"] + (["--via", "phone"] if command == "log" else [])
+    result = jh(command, "1", *extra, "--with", "sam lee")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Matched 'sam lee' to contact 1, Sam Lee (Initech), who is not at Acme; "
+        "give --with '#ID' or a new name if that is someone else\n"
+    )
+    # At the application's company, or given by id: nothing to say.
+    jh("contact", "add", "Ana Ruiz", "--company", "ACME")
+    assert jh(command, "1", *extra, "--with", "ana ruiz", "--with", "#1").stderr == ""

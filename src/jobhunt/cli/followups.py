@@ -47,11 +47,18 @@ def _record_people(conn, app_id: int, event_id: int, people: list[int | str], ro
 
     if not people:
         return
-    _names, added = write.add_event_people(
+    _names, added, elsewhere = write.add_event_people(
         conn, app_id, event_id, people, role=role, today=local_today()
     )
     for contact_id in added:
         warn(f"Added contact {contact_id}")
+    company = write.get_application(conn, app_id, ("company",))["company"]
+    for typed, contact_id, name, at in elsewhere:
+        where = f"({at})" if at else "(no company recorded)"
+        warn(
+            f"Matched {typed!r} to contact {contact_id}, {name} {where}, who is not at "
+            f"{company}; give --with '#ID' or a new name if that is someone else"
+        )
 
 
 def _event_done(

@@ -210,11 +210,12 @@ def add_event_people(
     contacts at the application's company); a name nobody has becomes a contact of kind
     other. Each is linked to the application (as `role` when not linked yet), and the
     event's `person` text lists them by their contacts' names (a name typed without
-    accents or capitals is recorded as the contact spells it). Returns their names, and
-    the ids of those added."""
+    accents or capitals is recorded as the contact spells it). Returns their names, the
+    ids of those added, and the contacts a name matched who are not at the application's
+    company (id, name, company) for the command to say so."""
     from types import SimpleNamespace
 
-    from jobhunt.addressing import match_contact
+    from jobhunt.addressing import fold, match_contact
 
     company = get_application(conn, app_id, ("company",))["company"]
     known = [
@@ -223,6 +224,7 @@ def add_event_people(
     ]
     names: list[str] = []
     added: list[int] = []
+    elsewhere: list[tuple[str, int, str, str | None]] = []
     for person in people:
         if isinstance(person, str) and not person.strip():
             names.append(person)  # blank: free text only, as before
@@ -239,6 +241,8 @@ def add_event_people(
                 known.append(SimpleNamespace(id=contact_id, name=person, company=company))
             else:
                 contact_id, name = found.id, found.name  # as the contact spells it
+                if fold(found.company or "") != fold(company):
+                    elsewhere.append((person, found.id, found.name, found.company))
         linked = conn.execute(
             "SELECT 1 FROM contact_link WHERE contact_id = ? AND application_id = ?",
             (contact_id, app_id),
@@ -260,4 +264,4 @@ def add_event_people(
             "UPDATE application_event SET person = ? WHERE id = ?",
             (text(", ".join(names), "person"), event_id),
         )
-    return names, added
+    return names, added, elsewhere
