@@ -171,7 +171,7 @@ def test_linkedin_keeps_the_row_and_leaves_a_bad_email_out(jh, tmp_path) -> None
         "2 emails that are not email addresses left out (the contacts are imported without "
         "one): lines 2, 5" in said
     )
-    assert "1 LinkedIn placeholders (urn:li:...) left out" in said
+    assert "1 LinkedIn placeholder (urn:li:...) left out" in said
     contacts = jh.json("contact", "list")["contacts"]
     assert [(c["name"], c["email"]) for c in contacts] == [
         ("Tom Becker", None),

@@ -129,7 +129,8 @@ def parse(
     dropped = sum(1 for row in out if isinstance(row, Connection) and row.placeholder)
     if dropped:
         warnings.append(
-            f"{dropped} LinkedIn placeholders (urn:li:...) left out of the Email column"
+            f"{dropped} LinkedIn placeholder{'s' if dropped > 1 else ''} (urn:li:...) "
+            "left out of the Email column"
         )
     bad = [row.line for row in out if isinstance(row, Connection) and row.bad_email]
     if bad:
