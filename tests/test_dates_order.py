@@ -59,6 +59,37 @@ def test_date_times_that_cannot_be_misread(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["10/11", "10/11 10:00", "Tue 10/11/2026", "10 11 2026", "10/11/2026 10h00"]
+)
+def test_other_shapes_of_an_ambiguous_date_are_refused_too(text: str) -> None:
+    # These are not the plain numeric shape, but their day and month can be swapped
+    # all the same: they were read month first without a word.
+    with pytest.raises(InputError) as caught:
+        day(text)
+    assert caught.value.message == (
+        f"invalid date {text!r}: ambiguous day and month; write it as YYYY-MM-DD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("10/11", "dmy", "2026-11-10"),
+        ("10/11", "mdy", "2026-10-11"),
+        ("Tue 10/11/2026", "dmy", "2026-11-10"),
+        ("Sat 10/11/2026", "mdy", "2026-10-11"),
+        ("10 11 2026", "dmy", "2026-11-10"),
+        ("Wed 30/09/2026", None, "2026-09-30"),
+        ("30/9", None, "2026-09-30"),
+        ("Nov 10", None, "2026-11-10"),
+        ("10 Nov", "mdy", "2026-11-10"),
+    ],
+)
+def test_other_shapes_follow_the_order(text: str, order: str | None, expected: str) -> None:
+    assert day(text, order) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "order", "expected"),
     [
         ("03/04/2026 10:00", "dmy", "2026-04-03"),
@@ -215,3 +246,16 @@ def test_dates_option_is_checked(jh, tmp_path) -> None:
     result = jh("import", "csv", write(tmp_path, "Company,Title\nA,B\n"), "--dates", "x", ok=False)
     assert result.exit_code == 2
     assert "dmy, mdy, ymd" in result.stderr
+
+
+def test_add_refuses_a_day_and_month_without_a_year_that_could_be_swapped(jh) -> None:
+    result = jh("add", "Acme", "Dev", "--applied", "10/11", ok=False)
+    assert result.exit_code == 2
+    assert "ambiguous day and month" in result.stderr
+    assert applied(jh) == []
+
+
+def test_dates_option_decides_for_dates_with_a_weekday(jh, tmp_path) -> None:
+    path = write(tmp_path, "Company,Title,Date Applied\nAcme,Dev,Tue 10/11/2026\n")
+    jh("import", "csv", path, "--dates", "dmy")
+    assert applied(jh) == [("Acme", "2026-11-10")]
