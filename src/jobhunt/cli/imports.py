@@ -268,11 +268,14 @@ def csv_(
         text, name, score=appcsv.header_scorer(words), expected=appcsv.HEADER_HELP
     )
     today = local_today()
-    rows, more = appcsv.parse(
-        table, today=today, parse_date=_date_parser(), words=words, order=order
-    )
     st = state(ctx)
     conn = _store(st, dry_run)
+    existing = store.applications_for_matching(conn) if conn is not None else []
+    rows, more = appcsv.parse(
+        table, today=today, parse_date=_date_parser(), words=words, order=order,
+        store_id=store.store_id(conn) if conn is not None else None,
+        stored={a.id: (a.created_at, a.applied_on) for a in existing},
+    )  # fmt: skip
 
     def replan() -> tuple[Report, appmatch.Writes]:
         if conn is None:
