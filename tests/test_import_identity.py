@@ -13,6 +13,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from jobhunt.io.appmatch import fold, url_key
 from tests import storeview
 
@@ -183,6 +185,30 @@ def test_an_excel_resave_whose_dates_settle_nothing_keeps_each_rows_date(jh, tmp
     data = imported(jh, write(tmp_path, to_csv(rows), "moved.csv"))
     assert [r["line"] for r in data["rejected"]] == [2]
     assert "ambiguous day and month" in data["rejected"][0]["reason"]
+
+
+@pytest.mark.parametrize("sheet", ["contacts", "history", "interactions", "courses", "events"])
+def test_another_of_jobhunts_own_sheets_is_refused_with_a_pointer(jh, tmp_path, sheet) -> None:
+    # The contacts sheet has Company and Title, the history sheet Company, Role and
+    # Status: they were read as applications (every history row merged into bogus
+    # new ones).
+    jh("add", "Acme", "Dev", "--applied", "2026-11-10")
+    jh("contact", "add", "Jo Smith", "--company", "Acme", "--title", "Recruiter")
+    jh("log", "1", "--via", "email", "--with", "Jo Smith")
+    jh("contact", "touch", "1", "--via", "coffee", "--informational")
+    jh("course", "add", "SQL", "--days", "mon")
+    jh("event", "add", "Fair", "--on", "2026-12-01")
+    before = jh("export", "json").stdout
+    path = write(tmp_path, jh("export", "csv", sheet).stdout, f"{sheet}.csv")
+    result = jh("import", "csv", path, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path} is jobhunt's own {sheet} sheet (jobhunt export csv {sheet}), "
+        "not a list of applications (hint: import csv reads the applications sheet: "
+        "jobhunt export csv applications; to move everything, use export json and "
+        "import json)\n"
+    )
+    assert jh("export", "json").stdout == before
 
 
 def test_another_stores_export_is_matched_by_identity_and_reported(jh, tmp_path) -> None:

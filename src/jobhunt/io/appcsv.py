@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 from jobhunt.dates import lines_text, settle_order
 from jobhunt.errors import InputError
-from jobhunt.io import vocab
+from jobhunt.io import sheets, vocab
 from jobhunt.io.apphistory import RowEvent, history_cell, story
 from jobhunt.io.csvio import BadRow, Table, cell
 from jobhunt.records import APPLY_METHODS, JOB_TYPES, STATUSES
@@ -46,7 +46,7 @@ def header_scorer(words: vocab.Vocabulary = DEFAULT) -> Callable[[Sequence[str]]
     def score(cells: Sequence[str]) -> int:
         """How many known columns a line names (a header needs at least two)."""
         keys = {vocab.key(c) for c in cells}
-        if keys >= LINKEDIN_KEYS:
+        if keys >= LINKEDIN_KEYS or sheets.other_sheet(cells):
             return len(keys)  # recognised, and refused by `columns` with a pointer
         found = {f for c in cells if (f := words.field_of(c)) and f != vocab.IGNORE}
         return len(found) if len(found) >= 2 else 0
@@ -66,6 +66,14 @@ def columns(
         raise InputError(
             f"{name} looks like a LinkedIn connections export, not a list of applications",
             hint=f"import it with: jobhunt import linkedin {name}",
+        )
+    sheet = sheets.other_sheet(cells)
+    if sheet:
+        raise InputError(
+            f"{name} is jobhunt's own {sheet} sheet (jobhunt export csv {sheet}), "
+            "not a list of applications",
+            hint="import csv reads the applications sheet: jobhunt export csv applications; "
+            "to move everything, use export json and import json",
         )
     found: dict[str, int] = {}
     ignored: list[str] = []
