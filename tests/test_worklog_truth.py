@@ -223,3 +223,17 @@ def test_the_csv_sheets_carry_attended_informational_and_timing(jh) -> None:
     assert [r["informational"] for r in sheet("interactions")] == ["yes", "no"]
     interview = [r for r in sheet("history") if r["kind"] == "interview"]
     assert [(r["at"], r["minutes"], r["place"]) for r in interview] == [("10:00", "30", "Rm")]
+
+
+def test_an_interview_after_the_application_was_closed_was_not_held(jh) -> None:
+    # Scheduled for Thursday, withdrawn on Wednesday: the calendar cancels it, and the
+    # log must not say it was held. One on the day of the rejection was held.
+    jh("add", "Acme", "Dev", "--applied", "2026-11-16")
+    jh("interview", "1", "--on", "2026-11-26", "--at", "10:00")
+    jh("status", "1", "withdrawn", "--on", "2026-11-25")
+    jh("add", "Initech", "QA", "--applied", "2026-11-16")
+    jh("interview", "2", "--on", "2026-11-24")
+    jh("status", "2", "rejected", "--on", "2026-11-24")
+    assert [r[:3] for r in rows_of(jh, "--week", "2026-11-23")] == [
+        ["2026-11-24", "interview", "Initech"],
+    ]
