@@ -321,7 +321,9 @@ def _merge(target: Target, row: AppRow, index: _Index, *, by_id_match: bool) -> 
     if status_changed and not any(
         e.kind == "status" and e.status == target.status for e in target.events
     ):
-        target.events.append(RowEvent("status", None, target.status))
+        # Applied is dated by the date applied; another status the row does not date.
+        day = target.applied_on if target.status == "applied" else None
+        target.events.append(RowEvent("status", day, target.status))
 
 
 def _add_event(target: Target, event: RowEvent, *, final: bool) -> None:
