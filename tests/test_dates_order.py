@@ -259,3 +259,49 @@ def test_dates_option_decides_for_dates_with_a_weekday(jh, tmp_path) -> None:
     path = write(tmp_path, "Company,Title,Date Applied\nAcme,Dev,Tue 10/11/2026\n")
     jh("import", "csv", path, "--dates", "dmy")
     assert applied(jh) == [("Acme", "2026-11-10")]
+
+
+LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def test_a_linkedin_export_resaved_month_first_keeps_every_connection(jh, tmp_path) -> None:
+    # Excel (US) re-saves LinkedIn's '15 Jan 2024' as 1/15/2024: the column's values
+    # over 12 settle the order, as for any CSV column, instead of losing every
+    # connection made on a day of 12 or less.
+    text = LINKEDIN_HEADER + (
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,1/15/2024\n"
+        "Bo,Ray,https://www.linkedin.com/in/bo,,Beta,Dev,3/4/2024\n"
+    )
+    data = jh.json("import", "linkedin", write(tmp_path, text))["import"]
+    assert (data["added"], data["rejected"]) == (2, [])
+    added = {c["name"]: c["added_on"] for c in jh.json("contact", "list")["contacts"]}
+    assert added == {"Ann Lee": "2024-01-15", "Bo Ray": "2024-03-04"}
+
+
+def test_a_linkedin_column_mixing_orders_is_refused_whole(jh, tmp_path, db_path) -> None:
+    text = LINKEDIN_HEADER + (
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,1/15/2024\n"
+        "Bo,Ray,https://www.linkedin.com/in/bo,,Beta,Dev,15/01/2024\n"
+    )
+    result = jh("import", "linkedin", write(tmp_path, text), ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Error: Connected On: the dates disagree on the order of day and month: "
+        "day first on lines 3 ('15/01/2024'), month first on lines 2 ('1/15/2024')"
+    )
+    assert jh.json("contact", "list")["contacts"] == []
+
+
+def test_a_linkedin_column_that_settles_nothing_takes_the_dates_option(jh, tmp_path) -> None:
+    text = LINKEDIN_HEADER + "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,03/04/2024\n"
+    path = write(tmp_path, text)
+    data = jh.json("import", "linkedin", path)["import"]
+    assert data["rejected"] == [
+        {
+            "line": 2,
+            "reason": "connected on: invalid date '03/04/2024': ambiguous day and month; "
+            "write it as YYYY-MM-DD, or import with --dates dmy or --dates mdy",
+        }
+    ]
+    jh("import", "linkedin", path, "--dates", "dmy")
+    assert [c["added_on"] for c in jh.json("contact", "list")["contacts"]] == ["2024-04-03"]
