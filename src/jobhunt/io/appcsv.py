@@ -35,6 +35,7 @@ DEFAULT = vocab.Vocabulary()
 LINKEDIN_KEYS = {"firstname", "lastname", "connectedon"}
 HEADER_HELP = "columns such as Company, Title, Date Applied, Status"
 _MOST = 10  # unknown stage words named in one error
+_METHODS = {vocab.key(m): m for m in APPLY_METHODS}
 # parse_date(text, order, two_digit_years): dates.parse_day with today fixed
 ParseDate = Callable[[str, str | None, bool], date]
 Orders = dict[str, tuple[str | None, bool]]  # field -> (order, given with --dates)
@@ -383,12 +384,13 @@ def parse_row(
         fields["job_type"] = job_type
     raw_via = values.get("via", "").strip()
     if raw_via:
-        if raw_via.lower() not in APPLY_METHODS:
+        method = _METHODS.get(vocab.key(raw_via))  # 'In person', 'E-mail': spelt loosely
+        if method is None:
             raise InputError(
                 f"unknown method {raw_via!r} in the via column "
                 f"(use one of: {', '.join(APPLY_METHODS)}, or leave it empty)"
             )
-        fields["via"] = raw_via.lower()
+        fields["via"] = method
     skills = tuple(skill_names([values.get("skills", "").replace(";", ",")]))
     raw_id = values.get("id", "").strip()
     return AppRow(
