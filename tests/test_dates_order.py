@@ -59,7 +59,16 @@ def test_date_times_that_cannot_be_misread(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["10/11", "10/11 10:00", "Tue 10/11/2026", "10 11 2026", "10/11/2026 10h00"]
+    "text",
+    [
+        "10/11",
+        "10/11 10:00",
+        "Tue 10/11/2026",
+        "10 11 2026",
+        "10/11/2026 10h00",
+        "10:00 03/04/2026",  # the time first
+        "9:40 PM 5/9/2026",
+    ],
 )
 def test_other_shapes_of_an_ambiguous_date_are_refused_too(text: str) -> None:
     # These are not the plain numeric shape, but their day and month can be swapped
