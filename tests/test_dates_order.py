@@ -59,6 +59,46 @@ def test_date_times_that_cannot_be_misread(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "10/11",
+        "10/11 10:00",
+        "Tue 10/11/2026",
+        "10 11 2026",
+        "10/11/2026 10h00",
+        "10:00 03/04/2026",  # the time first
+        "9:40 PM 5/9/2026",
+    ],
+)
+def test_other_shapes_of_an_ambiguous_date_are_refused_too(text: str) -> None:
+    # These are not the plain numeric shape, but their day and month can be swapped
+    # all the same: they were read month first without a word.
+    with pytest.raises(InputError) as caught:
+        day(text)
+    assert caught.value.message == (
+        f"invalid date {text!r}: ambiguous day and month; write it as YYYY-MM-DD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("10/11", "dmy", "2026-11-10"),
+        ("10/11", "mdy", "2026-10-11"),
+        ("Tue 10/11/2026", "dmy", "2026-11-10"),
+        ("Sat 10/11/2026", "mdy", "2026-10-11"),
+        ("10 11 2026", "dmy", "2026-11-10"),
+        ("Wed 30/09/2026", None, "2026-09-30"),
+        ("30/9", None, "2026-09-30"),
+        ("Nov 10", None, "2026-11-10"),
+        ("10 Nov", "mdy", "2026-11-10"),
+    ],
+)
+def test_other_shapes_follow_the_order(text: str, order: str | None, expected: str) -> None:
+    assert day(text, order) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "order", "expected"),
     [
         ("03/04/2026 10:00", "dmy", "2026-04-03"),
@@ -215,3 +255,62 @@ def test_dates_option_is_checked(jh, tmp_path) -> None:
     result = jh("import", "csv", write(tmp_path, "Company,Title\nA,B\n"), "--dates", "x", ok=False)
     assert result.exit_code == 2
     assert "dmy, mdy, ymd" in result.stderr
+
+
+def test_add_refuses_a_day_and_month_without_a_year_that_could_be_swapped(jh) -> None:
+    result = jh("add", "Acme", "Dev", "--applied", "10/11", ok=False)
+    assert result.exit_code == 2
+    assert "ambiguous day and month" in result.stderr
+    assert applied(jh) == []
+
+
+def test_dates_option_decides_for_dates_with_a_weekday(jh, tmp_path) -> None:
+    path = write(tmp_path, "Company,Title,Date Applied\nAcme,Dev,Tue 10/11/2026\n")
+    jh("import", "csv", path, "--dates", "dmy")
+    assert applied(jh) == [("Acme", "2026-11-10")]
+
+
+LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def test_a_linkedin_export_resaved_month_first_keeps_every_connection(jh, tmp_path) -> None:
+    # Excel (US) re-saves LinkedIn's '15 Jan 2024' as 1/15/2024: the column's values
+    # over 12 settle the order, as for any CSV column, instead of losing every
+    # connection made on a day of 12 or less.
+    text = LINKEDIN_HEADER + (
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,1/15/2024\n"
+        "Bo,Ray,https://www.linkedin.com/in/bo,,Beta,Dev,3/4/2024\n"
+    )
+    data = jh.json("import", "linkedin", write(tmp_path, text))["import"]
+    assert (data["added"], data["rejected"]) == (2, [])
+    added = {c["name"]: c["added_on"] for c in jh.json("contact", "list")["contacts"]}
+    assert added == {"Ann Lee": "2024-01-15", "Bo Ray": "2024-03-04"}
+
+
+def test_a_linkedin_column_mixing_orders_is_refused_whole(jh, tmp_path, db_path) -> None:
+    text = LINKEDIN_HEADER + (
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,1/15/2024\n"
+        "Bo,Ray,https://www.linkedin.com/in/bo,,Beta,Dev,15/01/2024\n"
+    )
+    result = jh("import", "linkedin", write(tmp_path, text), ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Error: Connected On: the dates disagree on the order of day and month: "
+        "day first on lines 3 ('15/01/2024'), month first on lines 2 ('1/15/2024')"
+    )
+    assert jh.json("contact", "list")["contacts"] == []
+
+
+def test_a_linkedin_column_that_settles_nothing_takes_the_dates_option(jh, tmp_path) -> None:
+    text = LINKEDIN_HEADER + "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Recruiter,03/04/2024\n"
+    path = write(tmp_path, text)
+    data = jh.json("import", "linkedin", path)["import"]
+    assert data["rejected"] == [
+        {
+            "line": 2,
+            "reason": "connected on: invalid date '03/04/2024': ambiguous day and month; "
+            "write it as YYYY-MM-DD, or import with --dates dmy or --dates mdy",
+        }
+    ]
+    jh("import", "linkedin", path, "--dates", "dmy")
+    assert [c["added_on"] for c in jh.json("contact", "list")["contacts"]] == ["2024-04-03"]

@@ -173,6 +173,42 @@ def test_what_was_done_closed_or_deleted_is_published_as_cancelled(jh, db_path) 
     assert "interview-6" not in after  # Hooli's interview on 11-20 is past, not cancelled
 
 
+def test_course_sessions_moved_by_an_edit_are_published_as_cancelled(jh) -> None:
+    jh("course", "add", "SQL", "--days", "mon,wed", "--ends", "2026-12-31")
+    before = export(jh, weeks=2)
+    assert sorted(before) == [
+        "course-1-2026-11-30",
+        "course-1-2026-12-02",
+        "course-1-2026-12-07",
+        "course-1-2026-12-09",
+    ]
+    jh("course", "edit", "1", "--days", "mon,tue")
+    after = export(jh, weeks=2)
+    assert {uid: e["status"] for uid, e in after.items()} == {
+        "course-1-2026-11-30": "",  # still a session day
+        "course-1-2026-12-01": "",
+        "course-1-2026-12-02": "CANCELLED",
+        "course-1-2026-12-07": "",
+        "course-1-2026-12-08": "",
+        "course-1-2026-12-09": "CANCELLED",
+    }
+    moved = after["course-1-2026-12-02"]
+    assert moved["summary"] == "Cancelled: Course session: SQL"
+    assert moved["description"] == (
+        "No longer due: the course's days or dates were changed (2026-11-27)."
+    )
+    assert moved["sequence"] > before["course-1-2026-12-02"]["sequence"]
+    jh("course", "edit", "1", "--ends", "2026-12-04")
+    after = export(jh, weeks=2)
+    assert {uid for uid, e in after.items() if e["status"] == "CANCELLED"} == {
+        "course-1-2026-12-02",
+        "course-1-2026-12-07",
+        "course-1-2026-12-08",
+        "course-1-2026-12-09",
+    }
+    assert export(jh, weeks=2) == after  # the same file again
+
+
 def test_cancelled_entries_are_published_for_30_days(jh, db_path) -> None:
     jh("event", "add", "Fair", "--on", "2026-12-01")
     jh("event", "rm", "1", "--yes")

@@ -79,6 +79,21 @@ def test_a_status_without_its_day_is_stored_undated(jh, tmp_path, db_path) -> No
     assert jh.json("stats")["response"]["median_days_to_first_response"] == 32.0
 
 
+@pytest.mark.parametrize("status", ["", "Applied"])
+def test_a_saved_job_applied_to_takes_the_rows_date(jh, tmp_path, db_path, status) -> None:
+    # The row gives the day: whether its Status cell is empty or says Applied, the
+    # saved job became applied on that day, not on a day unknown.
+    jh("add", "Acme", "Dev", "--saved")
+    path = write(tmp_path, f"Company,Title,Date Applied,Status\nAcme,Dev,2026-11-18,{status}\n")
+    data = jh.json("import", "csv", path)["import"]
+    assert (data["updated"], data["rejected"]) == (1, [])
+    applied = [e for e in history(jh, 1) if e[0] == "status"]
+    assert applied == [("status", "2026-11-18", "applied", True)]
+    before = storeview.dump(db_path)
+    jh("import", "csv", path)
+    assert storeview.dump(db_path) == before
+
+
 def test_dated_columns_and_stage_history_become_events(jh, tmp_path, db_path) -> None:
     text = (
         "Company,Title,Stage History,Interview Date,Offer Date,Status\n"

@@ -13,6 +13,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from jobhunt.io.appmatch import fold, url_key
 from tests import storeview
 
@@ -155,6 +157,58 @@ def test_an_edited_export_updates_by_id(jh, tmp_path) -> None:
         (2, "Initech", "2026-11-16"),
     ]
     assert summary(imported(jh, path)) == (0, 0, 2, 0)
+
+
+def test_an_excel_resave_whose_dates_settle_nothing_keeps_each_rows_date(jh, tmp_path) -> None:
+    # Every day is 12 or less: the column settles no order, but each row names its
+    # record, whose date is one of the two readings.
+    jh("add", "Acme Corp", "Data Analyst", "--applied", "2026-11-10")
+    jh("add", "Initech", "BI Developer", "--applied", "2026-10-03")
+    rows = export_rows(jh)
+    header = rows[0]
+    company, applied = header.index("company"), header.index("applied_on")
+    rows[2][company] = "Initech Ltd"
+    for row in rows[1:]:  # re-saved by Excel: month first
+        y, m, d = row[applied].split("-")
+        row[applied] = f"{int(m)}/{int(d)}/{y}"
+    path = write(tmp_path, to_csv(rows))
+    data = imported(jh, path)
+    assert data["rejected"] == []
+    assert summary(data) == (0, 1, 1, 0)
+    assert [(a["id"], a["company"], a["applied_on"]) for a in apps(jh)] == [
+        (1, "Acme Corp", "2026-11-10"),
+        (2, "Initech Ltd", "2026-10-03"),
+    ]
+    assert summary(imported(jh, path)) == (0, 0, 2, 0)
+    # A date moved in the sheet to one that could be read two ways is still refused.
+    rows[1][applied] = "4/5/2026"
+    data = imported(jh, write(tmp_path, to_csv(rows), "moved.csv"))
+    assert [r["line"] for r in data["rejected"]] == [2]
+    assert "ambiguous day and month" in data["rejected"][0]["reason"]
+
+
+@pytest.mark.parametrize("sheet", ["contacts", "history", "interactions", "courses", "events"])
+def test_another_of_jobhunts_own_sheets_is_refused_with_a_pointer(jh, tmp_path, sheet) -> None:
+    # The contacts sheet has Company and Title, the history sheet Company, Role and
+    # Status: they were read as applications (every history row merged into bogus
+    # new ones).
+    jh("add", "Acme", "Dev", "--applied", "2026-11-10")
+    jh("contact", "add", "Jo Smith", "--company", "Acme", "--title", "Recruiter")
+    jh("log", "1", "--via", "email", "--with", "Jo Smith")
+    jh("contact", "touch", "1", "--via", "coffee", "--informational")
+    jh("course", "add", "SQL", "--days", "mon")
+    jh("event", "add", "Fair", "--on", "2026-12-01")
+    before = jh("export", "json").stdout
+    path = write(tmp_path, jh("export", "csv", sheet).stdout, f"{sheet}.csv")
+    result = jh("import", "csv", path, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path} is jobhunt's own {sheet} sheet (jobhunt export csv {sheet}), "
+        "not a list of applications (hint: import csv reads the applications sheet: "
+        "jobhunt export csv applications; to move everything, use export json and "
+        "import json)\n"
+    )
+    assert jh("export", "json").stdout == before
 
 
 def test_another_stores_export_is_matched_by_identity_and_reported(jh, tmp_path) -> None:

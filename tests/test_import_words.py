@@ -227,3 +227,19 @@ def test_a_long_list_of_unknown_words_is_cut_short(jh, tmp_path) -> None:
         "and 3 more); 'word 1' (line 3);"
     )
     assert "'word 9' (line 11); and 2 more; nothing was imported" in result.stderr
+
+
+def test_how_it_was_sent_is_read_as_people_write_it(jh, tmp_path) -> None:
+    # 'In person' and 'Job Fair' are the methods in-person and job-fair, written with
+    # a space: they rejected their rows.
+    text = (
+        "Company,Title,Date Applied,Via\n"
+        "Acme,Dev,2026-11-02,In person\n"
+        "Beta,QA,2026-11-03,Job Fair\n"
+        "Gamma,Ops,2026-11-04,E-Mail\n"
+        "Delta,Data,2026-11-05,carrier pigeon\n"
+    )
+    data = jh.json("import", "csv", write(tmp_path, text))["import"]
+    assert [r["line"] for r in data["rejected"]] == [5]
+    vias = {a["company"]: a["via"] for a in jh.json("list", "--all")["applications"]}
+    assert vias == {"Acme": "in-person", "Beta": "job-fair", "Gamma": "email"}

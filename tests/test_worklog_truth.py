@@ -186,7 +186,7 @@ def test_event_attended_on_an_unknown_event_writes_nothing(jh, db_path) -> None:
 
 def test_a_future_event_and_a_contact_met_at_an_event_marked_not_attended(jh) -> None:
     jh("event", "add", "Later", "--on", "2026-11-28")  # Saturday: after today
-    jh("event", "attended", "1")
+    jh("contact", "add", "Bea", "--met-at", "1")
     jh("event", "add", "Said no", "--on", "2026-11-24")
     jh("event", "attended", "2", "--no")  # your word wins over a contact met there
     jh("contact", "add", "Ann", "--met-at", "2")
@@ -223,3 +223,33 @@ def test_the_csv_sheets_carry_attended_informational_and_timing(jh) -> None:
     assert [r["informational"] for r in sheet("interactions")] == ["yes", "no"]
     interview = [r for r in sheet("history") if r["kind"] == "interview"]
     assert [(r["at"], r["minutes"], r["place"]) for r in interview] == [("10:00", "30", "Rm")]
+
+
+def test_an_interview_after_the_application_was_closed_was_not_held(jh) -> None:
+    # Scheduled for Thursday, withdrawn on Wednesday: the calendar cancels it, and the
+    # log must not say it was held. One on the day of the rejection was held.
+    jh("add", "Acme", "Dev", "--applied", "2026-11-16")
+    jh("interview", "1", "--on", "2026-11-26", "--at", "10:00")
+    jh("status", "1", "withdrawn", "--on", "2026-11-25")
+    jh("add", "Initech", "QA", "--applied", "2026-11-16")
+    jh("interview", "2", "--on", "2026-11-24")
+    jh("status", "2", "rejected", "--on", "2026-11-24")
+    assert [r[:3] for r in rows_of(jh, "--week", "2026-11-23")] == [
+        ["2026-11-24", "interview", "Initech"],
+    ]
+
+
+def test_going_to_an_event_that_has_not_happened_is_refused(jh, db_path) -> None:
+    # "Went: yes" for Saturday's event, said on Friday, is not a fact yet: once the day
+    # passed the log would state it whether or not you went.
+    jh("event", "add", "Later", "--on", "2026-11-28")
+    before = storeview.dump(db_path)
+    result = jh("event", "attended", "1", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: event 1 (Later) is on 2026-11-28, after today: say you went once you have "
+        "been (hint: --no says you will not go)\n"
+    )
+    assert storeview.dump(db_path) == before
+    jh("event", "attended", "1", "--no")  # you will not go: that you can say now
+    assert jh.json("event", "show", "1")["event"]["attended"] is False

@@ -20,7 +20,9 @@ form                meaning
                     ``03/04/2026`` is refused (write ``2026-04-03``), while
                     ``27/11/2026`` or ``11/27/2026`` are read as you meant.
                     A time after the date changes nothing (``03/04/2026 10:00``
-                    is refused too). A two-digit year is refused.
+                    is refused too), and so is any other shape whose day
+                    and month could be swapped (``10/11``, ``Tue 10/11/2026``).
+                    A two-digit year is refused.
 ==================  ==========================================================
 
 The order of day and month can be given (`order`: ``dmy``, ``mdy`` or ``ymd``): then
@@ -164,7 +166,7 @@ def _parse(
     numeric = _NUMERIC.match(text)
     if numeric:
         return _parse_numeric(numeric, raw, today, order, short)
-    return _parse_absolute(text, raw, today, order if short else None)
+    return _parse_absolute(text, raw, today, order, short)
 
 
 def _century(yy: int, today: date) -> int:
@@ -248,20 +250,34 @@ def settle_order(cells: Iterable[tuple[int, str]], *, what: str) -> str | None:
     return "dmy" if lines["dmy"] else "mdy" if lines["mdy"] else None
 
 
-def _parse_absolute(text: str, raw: str, today: date, order: str | None) -> date:
+def _parse_absolute(text: str, raw: str, today: date, order: str | None, short: bool) -> date:
     if not re.search(r"\d", text):
         raise _bad(raw, "not a date I know")
 
     from dateutil import parser  # imported here: only absolute dates need it
 
-    # Parse twice with different defaults: a part that changes was not given.
+    # Parse twice with different defaults: a part that changes was not given. And read
+    # day first and month first unless the order is known: shapes the numeric rule does
+    # not see (10/11 without a year, Tue 10/11/2026) can have their day and month
+    # swapped too, and a date whose two readings differ is ambiguous.
     first = datetime(today.year, 1, 1)
     second = datetime(today.year - 4, 2, 2)  # as leap as this year
-    try:
-        a_dt = parser.parse(text, default=first, dayfirst=False, yearfirst=False)
-        b_dt = parser.parse(text, default=second, dayfirst=False, yearfirst=False)
-    except (ValueError, OverflowError, TypeError) as exc:
-        raise _bad(raw, "not a date I know") from exc
+    ways = {"dmy": (True,), "mdy": (False,), "ymd": (False,)}.get(order or "", (False, True))
+    readings: list[tuple[datetime, datetime]] = []
+    for dayfirst in ways:
+        try:
+            readings.append(
+                tuple(  # type: ignore[arg-type]
+                    parser.parse(text, default=d, dayfirst=dayfirst) for d in (first, second)
+                )
+            )
+        except (ValueError, OverflowError, TypeError):
+            continue
+    if not readings:
+        raise _bad(raw, "not a date I know")
+    if len(set(readings)) > 1:
+        raise _bad(raw, "ambiguous day and month; write it as YYYY-MM-DD")
+    a_dt, b_dt = readings[0]
     if a_dt.year != b_dt.year:  # no year given: this year
         a_dt = a_dt.replace(year=today.year)
     if a_dt.month != b_dt.month:
@@ -270,7 +286,7 @@ def _parse_absolute(text: str, raw: str, today: date, order: str | None) -> date
         raise _bad(raw, "it has no day of the month")
     if a_dt.year == b_dt.year and not re.search(r"\d{4}", text):
         # "5 Sep 23": a year given with two digits
-        if order is None:
+        if not short:
             raise _bad(raw, "write the year with four digits")
         return a_dt.date().replace(year=_century(a_dt.year % 100, today))
     return a_dt.date()

@@ -206,8 +206,13 @@ class Gone:
     parent_id: int | None = None  # the application of a history entry
     on: date | None = None  # the entry's day, the applied day, the course's first day
     until: date | None = None  # a snooze's end, a course's last day
-    status: str | None = None
+    status: str | None = None  # a course's: RESCHEDULED when an edit changed its sessions
     detail: str | None = None  # event kind; "company — role"; meetup title; "days|title"
+
+
+# calendar_gone.status of a course whose days or dates an edit changed (the row keeps the
+# schedule a calendar export may have published)
+RESCHEDULED = "rescheduled"
 
 
 @dataclass(frozen=True, slots=True)

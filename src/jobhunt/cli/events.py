@@ -157,14 +157,15 @@ def attended(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """Say that you went to a networking event (or, with --no, that you did not): the
-    work-search log counts only the events you went to."""
+    """Say that you went to a networking event (once its day has come), or with --no
+    that you did not (or will not): the work-search log counts only the events you went
+    to."""
     from jobhunt import store, write
     from jobhunt.render import Output, clean
 
     st = state(ctx)
     with st.writing() as conn:
-        write.set_attended(conn, event_id, not no)
+        write.set_attended(conn, event_id, not no, today=local_today())
     meetup = store.get_meetup(st.conn(), event_id)
     out = Output(as_json=as_json)
     if out.is_json:

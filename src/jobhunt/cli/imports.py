@@ -55,6 +55,19 @@ def _name(file: str) -> str:
     return "standard input" if file == "-" else file
 
 
+Dates = Annotated[
+    str | None,
+    typer.Option(
+        "--dates",
+        metavar="ORDER",
+        help="The order of all-numeric dates: dmy, mdy or ymd (this also reads "
+        "two-digit years). Default: each date column is settled by its values that "
+        "cannot be misread (a day over 12).",
+        autocompletion=complete_from(DAY_ORDERS),
+    ),
+]
+
+
 def _date_parser() -> Callable[[str, str | None, bool], date]:
     """parse_day with today and the week start fixed, remembering repeated dates."""
     from functools import lru_cache
@@ -184,20 +197,22 @@ def linkedin(
         ),
     ] = False,
     as_json: Json = False,
+    dates: Dates = None,
 ) -> None:
     """Import LinkedIn connections (Connections.csv from LinkedIn's data export) as
     contacts, each with the day you connected as their first interaction. Re-importing
     updates changed titles and companies and adds nothing twice. New contacts have no
     stay-in-touch schedule unless --cadence."""
-    from jobhunt import store
+    from jobhunt import store, validate
     from jobhunt.io import csvio
     from jobhunt.io import linkedin as li
 
+    order = validate.choice(dates, "date order", DAY_ORDERS)
     name = _name(file)
     text, warnings = csvio.decode(csvio.read_source(file), name)
     table = csvio.open_table(text, name, score=li.header_score, expected=li.HEADER_HELP)
     today = local_today()
-    rows, more = li.parse(table, today=today, parse_date=_date_parser())
+    rows, more = li.parse(table, today=today, parse_date=_date_parser(), order=order)
     st = state(ctx)
     conn = _store(st, dry_run)
 
@@ -221,17 +236,7 @@ def csv_(
     dry_run: DryRun = False,
     strict: Strict = False,
     as_json: Json = False,
-    dates: Annotated[
-        str | None,
-        typer.Option(
-            "--dates",
-            metavar="ORDER",
-            help="The order of all-numeric dates: dmy, mdy or ymd (this also reads "
-            "two-digit years). Default: each date column is settled by its values that "
-            "cannot be misread (a day over 12).",
-            autocompletion=complete_from(DAY_ORDERS),
-        ),
-    ] = None,
+    dates: Dates = None,
     maps: Annotated[
         list[str] | None,
         typer.Option(
@@ -268,11 +273,14 @@ def csv_(
         text, name, score=appcsv.header_scorer(words), expected=appcsv.HEADER_HELP
     )
     today = local_today()
-    rows, more = appcsv.parse(
-        table, today=today, parse_date=_date_parser(), words=words, order=order
-    )
     st = state(ctx)
     conn = _store(st, dry_run)
+    existing = store.applications_for_matching(conn) if conn is not None else []
+    rows, more = appcsv.parse(
+        table, today=today, parse_date=_date_parser(), words=words, order=order,
+        store_id=store.store_id(conn) if conn is not None else None,
+        stored={a.id: (a.created_at, a.applied_on) for a in existing},
+    )  # fmt: skip
 
     def replan() -> tuple[Report, appmatch.Writes]:
         if conn is None:

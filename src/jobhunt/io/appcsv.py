@@ -18,13 +18,14 @@ row's cells checked and turned into an `AppRow` with its dated story (`apphistor
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jobhunt.dates import lines_text, settle_order
 from jobhunt.errors import InputError
-from jobhunt.io import vocab
+from jobhunt.io import sheets, vocab
 from jobhunt.io.apphistory import RowEvent, history_cell, story
 from jobhunt.io.csvio import BadRow, Table, cell
 from jobhunt.records import APPLY_METHODS, JOB_TYPES, STATUSES
@@ -34,6 +35,7 @@ DEFAULT = vocab.Vocabulary()
 LINKEDIN_KEYS = {"firstname", "lastname", "connectedon"}
 HEADER_HELP = "columns such as Company, Title, Date Applied, Status"
 _MOST = 10  # unknown stage words named in one error
+_METHODS = {vocab.key(m): m for m in APPLY_METHODS}
 # parse_date(text, order, two_digit_years): dates.parse_day with today fixed
 ParseDate = Callable[[str, str | None, bool], date]
 Orders = dict[str, tuple[str | None, bool]]  # field -> (order, given with --dates)
@@ -45,7 +47,7 @@ def header_scorer(words: vocab.Vocabulary = DEFAULT) -> Callable[[Sequence[str]]
     def score(cells: Sequence[str]) -> int:
         """How many known columns a line names (a header needs at least two)."""
         keys = {vocab.key(c) for c in cells}
-        if keys >= LINKEDIN_KEYS:
+        if keys >= LINKEDIN_KEYS or sheets.other_sheet(cells):
             return len(keys)  # recognised, and refused by `columns` with a pointer
         found = {f for c in cells if (f := words.field_of(c)) and f != vocab.IGNORE}
         return len(found) if len(found) >= 2 else 0
@@ -65,6 +67,14 @@ def columns(
         raise InputError(
             f"{name} looks like a LinkedIn connections export, not a list of applications",
             hint=f"import it with: jobhunt import linkedin {name}",
+        )
+    sheet = sheets.other_sheet(cells)
+    if sheet:
+        raise InputError(
+            f"{name} is jobhunt's own {sheet} sheet (jobhunt export csv {sheet}), "
+            "not a list of applications",
+            hint="import csv reads the applications sheet: jobhunt export csv applications; "
+            "to move everything, use export json and import json",
         )
     found: dict[str, int] = {}
     ignored: list[str] = []
@@ -128,11 +138,16 @@ def parse(
     parse_date: ParseDate,
     words: vocab.Vocabulary = DEFAULT,
     order: str | None = None,
+    store_id: str | None = None,
+    stored: Mapping[int, tuple[str, date | None]] | None = None,
 ) -> tuple[list[AppRow | BadRow], list[str]]:
     """Every data row of `table`, parsed (rejected rows carry their reason), and warnings.
 
     Whole-file problems are one InputError: stage words nobody knows (listed with their
-    lines), and a date column whose values disagree on the order of day and month."""
+    lines), and a date column whose values disagree on the order of day and month.
+    `stored`: this store's applications (id -> created_at, date applied), whose date
+    reads a row of this store's own export (`store_id`) whose date alone is ambiguous
+    (a spreadsheet re-saved 2026-11-10 as 11/10/2026)."""
     cols, warnings = columns(table.header.cells, table.name, words)
     records = []
     for row in table.rows():
@@ -150,7 +165,7 @@ def parse(
         try:
             row = parse_row(
                 line, values, stages.get(line), today=today, parse_date=parse_date,
-                words=words, orders=orders,
+                words=words, orders=orders, stored=_stored_date(values, store_id, stored),
             )  # fmt: skip
         except InputError as exc:
             out.append(BadRow(line, exc.message, _describe(values)))
@@ -165,6 +180,32 @@ def parse(
             "rejected), and these rows' status says none"
         )
     return out, warnings
+
+
+def _stored_date(
+    values: dict[str, str],
+    store_id: str | None,
+    stored: Mapping[int, tuple[str, date | None]] | None,
+) -> date | None:
+    """The date applied of the record a row of this store's own export names, if any."""
+    raw_id = values.get("id", "").strip()
+    if not stored or not store_id or values.get("store") != store_id or not raw_id.isdigit():
+        return None
+    created_at, applied_on = stored.get(int(raw_id), ("", None))
+    if not created_at or not same_instant(values.get("created_at"), created_at):
+        return None
+    return applied_on
+
+
+def same_instant(row: str | None, stored: str) -> bool:
+    """Does the row's created_at name the record's? (True when the row has none, or
+    one a spreadsheet reformatted past reading: the id is all there is.)"""
+    if not row:
+        return True
+    try:
+        return datetime.fromisoformat(row) == datetime.fromisoformat(stored)
+    except ValueError:
+        return True
 
 
 def _describe(values: dict[str, str]) -> str:
@@ -258,6 +299,15 @@ def _day(
     return day if today is None else not_in_future(day, today, label)
 
 
+def _readings(raw: str, parse_date: ParseDate) -> set[date]:
+    """A date's day-first and month-first readings (those that are dates)."""
+    out = set()
+    for order in ("dmy", "mdy"):
+        with suppress(InputError):
+            out.add(parse_date(raw, order, False))
+    return out
+
+
 def parse_row(
     line: int,
     values: dict[str, str],
@@ -267,8 +317,11 @@ def parse_row(
     parse_date: ParseDate,
     words: vocab.Vocabulary = DEFAULT,
     orders: Orders | None = None,
+    stored: date | None = None,
 ) -> AppRow:
-    """One row's cells (by field) to an AppRow; InputError says why it is rejected."""
+    """One row's cells (by field) to an AppRow; InputError says why it is rejected.
+    `stored`: the date applied of the record the row names by id, which decides a
+    date applied whose day and month could be swapped when it is one of its readings."""
     orders = orders or {}
     company = text(values.get("company", ""), "company") or ""
     role = text(values.get("role", ""), "title") or ""
@@ -283,7 +336,12 @@ def parse_row(
         label = labels.get(name, name.replace("_on", " date"))
         ahead = None if name == "interview_on" else today  # interviews may lie ahead
         order = orders.get(name, (None, False))
-        dates[name] = _day(raw, label, parse_date, order, today=ahead) if raw else None
+        try:
+            dates[name] = _day(raw, label, parse_date, order, today=ahead) if raw else None
+        except InputError:
+            if name != "applied_on" or stored not in _readings(raw, parse_date):
+                raise
+            dates[name] = stored
     applied = dates.get("applied_on")
     interview = dates.get("interview_on")
     if applied is not None and interview is not None and interview < applied:
@@ -326,12 +384,13 @@ def parse_row(
         fields["job_type"] = job_type
     raw_via = values.get("via", "").strip()
     if raw_via:
-        if raw_via.lower() not in APPLY_METHODS:
+        method = _METHODS.get(vocab.key(raw_via))  # 'In person', 'E-mail': spelt loosely
+        if method is None:
             raise InputError(
                 f"unknown method {raw_via!r} in the via column "
                 f"(use one of: {', '.join(APPLY_METHODS)}, or leave it empty)"
             )
-        fields["via"] = raw_via.lower()
+        fields["via"] = method
     skills = tuple(skill_names([values.get("skills", "").replace(";", ",")]))
     raw_id = values.get("id", "").strip()
     return AppRow(

@@ -22,10 +22,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
-from jobhunt.io.appcsv import AppRow
+from jobhunt.io.appcsv import AppRow, same_instant
 from jobhunt.io.apphistory import RowEvent
 from jobhunt.io.csvio import BadRow
 from jobhunt.io.report import ADDED, MERGED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
@@ -270,7 +270,7 @@ def _match(
     if row.record_id is not None and row.store is not None:
         if row.store == store_id:
             target = by_id.get(row.record_id)
-            if target is not None and _same_instant(row.created_at, target.created_at):
+            if target is not None and same_instant(row.created_at, target.created_at):
                 return target, "id"
             if target is None:
                 note = f"application {row.record_id} is no longer in this store"
@@ -292,17 +292,6 @@ def _match(
             None,
         )
     return (found[0] if found else None), note
-
-
-def _same_instant(row: str | None, stored: str) -> bool:
-    """Does the row's created_at name the record's? (True when the row has none, or
-    one a spreadsheet reformatted past reading: the id is all there is.)"""
-    if not row:
-        return True
-    try:
-        return datetime.fromisoformat(row) == datetime.fromisoformat(stored)
-    except ValueError:
-        return True
 
 
 def _merge(target: Target, row: AppRow, index: _Index, *, by_id_match: bool) -> None:
@@ -332,7 +321,9 @@ def _merge(target: Target, row: AppRow, index: _Index, *, by_id_match: bool) -> 
     if status_changed and not any(
         e.kind == "status" and e.status == target.status for e in target.events
     ):
-        target.events.append(RowEvent("status", None, target.status))
+        # Applied is dated by the date applied; another status the row does not date.
+        day = target.applied_on if target.status == "applied" else None
+        target.events.append(RowEvent("status", day, target.status))
 
 
 def _add_event(target: Target, event: RowEvent, *, final: bool) -> None:

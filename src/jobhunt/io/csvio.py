@@ -217,11 +217,13 @@ def parse_rows(
     cols: dict[str, int],
     parse_row: Callable[[int, dict[str, str]], object],
     describe: Callable[[dict[str, str]], str],
+    rows: Iterable[Row] | None = None,
 ) -> list:
     """Every data row as `parse_row(line, cells by field)`, or a BadRow naming the line,
-    the reason (the InputError it raised) and `describe(cells)`."""
+    the reason (the InputError it raised) and `describe(cells)`. `rows`: the table's
+    rows when they were read already."""
     out: list = []
-    for row in table.rows():
+    for row in table.rows() if rows is None else rows:
         values = {
             name: cell(row.cells[index]) if index < len(row.cells) else ""
             for name, index in cols.items()

@@ -11,7 +11,9 @@ past `--weeks` or in the past:
   logged, an interview recorded, the application rejected or withdrawn...
 * **deleted**: read from `calendar_gone` (a delete trigger keeps each deleted
   application with its history, history entry, networking event and course, and each
-  course finished or dropped, for 30 days).
+  course finished or dropped, for 30 days);
+* **moved**: a course whose days or dates `course edit` changed (the edit keeps its
+  old schedule in `calendar_gone`): its old sessions that are no longer due.
 
 An entry still due now (at any distance) is never cancelled. All pure.
 """
@@ -31,7 +33,7 @@ from jobhunt.io.ics import (
     sessions,
     sort,
 )
-from jobhunt.records import Application, Course, Event, Gone
+from jobhunt.records import RESCHEDULED, Application, Course, Event, Gone
 from jobhunt.rules import Policy
 
 KEEP_DAYS = 30
@@ -165,13 +167,25 @@ def _courses_closed(
     """The sessions ahead (through `end`) of courses deleted, finished or dropped lately."""
     by_id = {c.id: c for c in courses}
     out: dict[str, Entry] = {}
+    seen: dict[int, int] = {}  # each later change of a course counts one more
     for g in gone:
         if g.kind != "course":
             continue
+        seen[g.record_id] = seen.get(g.record_id, 0) + 1
         course = by_id.get(g.record_id)
-        if course is not None and course.status == "active":
+        moved = g.status == RESCHEDULED
+        if course is not None and course.status == "active" and not moved:
             continue  # taken up again
-        if course is None:
+        if moved and course is not None:  # its sessions as they were before an edit
+            days, _, title = (g.detail or "").partition("|")
+            course = replace(
+                course,
+                title=title,
+                starts_on=g.on,
+                ends_on=g.until,
+                days=tuple(int(d) for d in days.split(",") if d.strip().isdigit()),
+            )
+        elif course is None:
             days, _, title = (g.detail or "").partition("|")
             course = Course(
                 g.record_id,
@@ -183,10 +197,15 @@ def _courses_closed(
                 days=tuple(int(d) for d in days.split(",") if d.strip().isdigit()),
             )
         day = min(today, _day_of(g.gone_at))
-        what = "deleted from jobhunt" if g.record_id not in by_id else f"marked {course.status}"
-        stamp = Stamp(1, g.gone_at)
+        if g.record_id not in by_id:
+            why = f"the course was deleted from jobhunt ({day.isoformat()})"
+        elif moved:
+            why = f"the course's days or dates were changed ({day.isoformat()})"
+        else:
+            why = f"the course was marked {course.status} ({day.isoformat()})"
+        stamp = Stamp(seen[g.record_id], g.gone_at)
         label = course_label(course)
         for entry in sessions(course, max(today, day), end, stamp=stamp):
             entry = replace(entry, summary=f"Course session: {label}")
-            out[entry.uid] = _cancel(entry, f"the course was {what} ({day.isoformat()})", stamp)
+            out[entry.uid] = _cancel(entry, why, stamp)
     return out

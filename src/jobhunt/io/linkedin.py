@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from jobhunt.dates import settle_order
 from jobhunt.errors import InputError
-from jobhunt.io.csvio import BadRow, Table, header_key, parse_rows
+from jobhunt.io.csvio import BadRow, Table, cell, header_key, parse_rows
 from jobhunt.io.report import ADDED, REJECTED, UNCHANGED, UPDATED, Outcome, Report
 from jobhunt.records import Contact
 from jobhunt.validate import email as email_address
@@ -105,16 +106,26 @@ class Connection:
 
 
 def parse(
-    table: Table, *, today: date, parse_date: Callable[[str], date]
+    table: Table, *, today: date, parse_date: Callable[..., date], order: str | None = None
 ) -> tuple[list[Connection | BadRow], list[str]]:
+    """Every row, parsed. `parse_date(text, order, two_digit_years)`: an all-numeric
+    Connected On (a spreadsheet re-saved LinkedIn's '15 Jan 2024' as 1/15/2024) is read
+    in `order` when given (`--dates`), else in the order the column's values over 12
+    settle; values that disagree are one InputError."""
     cols: dict[str, int] = {}
     for index, c in enumerate(table.header.cells):
         name = _BY_KEY.get(header_key(c))
         if name is not None and name not in cols:
             cols[name] = index
     warnings = []
+    rows = list(table.rows())
+    given = order is not None
     if "connected" not in cols:
         warnings.append("no Connected On column: contacts are added today, with no interaction")
+    elif not given:
+        at = cols["connected"]
+        days = [(r.line, cell(r.cells[at])) for r in rows if at < len(r.cells)]
+        order = settle_order(days, what=table.header.cells[at])
 
     def describe(values: dict[str, str]) -> str:
         name = " ".join(v for v in (values.get("first"), values.get("last")) if v)
@@ -123,8 +134,11 @@ def parse(
     out = parse_rows(
         table,
         cols,
-        lambda line, values: parse_row(line, values, today=today, parse_date=parse_date),
+        lambda line, values: parse_row(
+            line, values, today=today, parse_date=lambda raw: parse_date(raw, order, given)
+        ),
         describe,
+        rows,
     )
     dropped = sum(1 for row in out if isinstance(row, Connection) and row.placeholder)
     if dropped:
@@ -167,7 +181,10 @@ def parse_row(
         try:
             connected = parse_date(raw)
         except InputError as exc:
-            raise InputError(f"connected on: {exc.message}") from None
+            message = exc.message
+            if message.endswith("ambiguous day and month; write it as YYYY-MM-DD"):
+                message += ", or import with --dates dmy or --dates mdy"
+            raise InputError(f"connected on: {message}") from None
         not_in_future(connected, today, "connected on")
     address, bad_email = _email(values.get("email", ""))
     return Connection(

@@ -7,7 +7,7 @@ edited in a spreadsheet and imported back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 Sheet = tuple[tuple[str, ...], list[list[Any]]]
@@ -172,3 +172,15 @@ SHEETS: dict[str, Callable[[dict[str, Any]], Sheet]] = {
     "history": history,
     "interactions": interactions,
 }
+
+
+def other_sheet(cells: Sequence[str]) -> str | None:
+    """Which of jobhunt's own sheets other than applications a header row is (all its
+    columns there, perhaps more), if any: `import csv` reads only the applications."""
+    names = {c.strip().casefold() for c in cells}
+    empty: dict[str, Any] = {k: [] for k in ("applications", "contacts", "interactions")}
+    empty.update(courses=[], meetups=[])
+    for name, sheet in SHEETS.items():
+        if name != "applications" and names >= set(sheet(empty)[0]):
+            return name
+    return None

@@ -13,6 +13,7 @@ as fraud:
 * how: an application's `--via`; a follow-up's or touch's channel through `METHODS`
   (one table; a channel with no equal among the application methods keeps its own
   word); an interview or an event: "not recorded" (jobhunt does not record it);
+* an interview is one held: not one dated after its application was closed;
 * the result: an application's status at the end of that week (today, while the week
   runs), an event "attended" or "contact made", a meeting "contact made".
 
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from jobhunt.records import Application, Contact, Event, Interaction, Meetup
+from jobhunt.records import CLOSED_STATUSES, Application, Contact, Event, Interaction, Meetup
 
 COLUMNS = (
     "Date",
@@ -121,6 +122,14 @@ def people_of(event: Event, contacts: Mapping[int, Contact]) -> str | None:
     return ", ".join(names) if names else event.person or None
 
 
+def held(app: Application, day: date) -> bool:
+    """Could an interview on `day` have been held? Not when the application was closed
+    (rejected, withdrawn, ghosted, accepted) before that day: the calendar cancelled it."""
+    before = [e for e in app.events if e.kind == "status" and e.status and e.on < day]
+    last = max(before, key=lambda e: (e.on, e.id), default=None)
+    return last is None or last.status not in CLOSED_STATUSES
+
+
 def entries(
     applications: Iterable[Application],
     *,
@@ -153,7 +162,7 @@ def entries(
             if event.kind == "follow_up":
                 who = people_of(event, contacts)
                 found.append(entry(event.on, "follow-up", who, method_of(event.channel)))
-            elif event.kind == "interview" and event.on <= today:
+            elif event.kind == "interview" and event.on <= today and held(app, event.on):
                 found.append(entry(event.on, "interview", people_of(event, contacts), None))
     found.extend(_events(meetups, contacts, start=start, end=min(end, today)))
     for touch in touches:

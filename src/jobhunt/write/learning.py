@@ -8,7 +8,7 @@ from datetime import date
 
 from jobhunt import store
 from jobhunt.errors import InputError, NotFound
-from jobhunt.records import COURSE_KINDS, COURSE_STATUSES
+from jobhunt.records import COURSE_KINDS, COURSE_STATUSES, RESCHEDULED
 from jobhunt.validate import choice, skill_key, skill_names, text
 from jobhunt.write.core import (
     Conn,
@@ -106,6 +106,8 @@ def edit_course(
     values = changed_values(row, wanted)
     merged = {**row, **values}
     _check_course_dates(merged["starts_on"], merged["ends_on"])  # type: ignore[arg-type]
+    if row["status"] == "active" and {"days", "starts_on", "ends_on"} & set(values):
+        _keep_old_schedule(conn, course_id, row)
     update(conn, "course", course_id, values)
     changed = list(values)
     if skills is not None and replace_skills(
@@ -113,6 +115,28 @@ def edit_course(
     ):
         changed.append("skills")
     return changed
+
+
+def _keep_old_schedule(conn: Conn, course_id: int, row: dict) -> None:
+    """Remember the schedule a calendar export may have published (as the triggers do
+    for a course deleted, finished or dropped), so its sessions that are no longer due
+    are published as cancelled. The time is the clock's, like the triggers'."""
+    from datetime import UTC, datetime
+
+    first = row["starts_on"] or get_course(conn, course_id, ("added_on",))["added_on"]
+    insert(
+        conn,
+        "calendar_gone",
+        {
+            "kind": "course",
+            "record_id": course_id,
+            "on_day": first,
+            "until_day": row["ends_on"],
+            "status": RESCHEDULED,
+            "detail": f"{row['days'] or ''}|{row['title']}",
+            "gone_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )
 
 
 def log_course(

@@ -189,10 +189,21 @@ def add_meetup(
     )
 
 
-def set_attended(conn: Conn, event_id: int, attended: bool) -> bool | None:
-    """Say whether you went to a networking event; what was recorded before."""
+def set_attended(
+    conn: Conn, event_id: int, attended: bool, *, today: date | None = None
+) -> bool | None:
+    """Say whether you went to a networking event; what was recorded before. That you
+    went can only be said once its day has come (`today`)."""
     hint = "see the ids with: jobhunt event list"
-    was = require(conn, "meetup", event_id, "event", hint, ("attended",))["attended"]
+    row = require(conn, "meetup", event_id, "event", hint, ("attended", "on_day", "title"))
+    was = row["attended"]
+    held = date.fromisoformat(str(row["on_day"]))
+    if attended and today is not None and held > today:
+        raise InputError(
+            f"event {event_id} ({row['title']}) is on {held.isoformat()}, after today: "
+            "say you went once you have been",
+            hint="--no says you will not go",
+        )
     update(conn, "meetup", event_id, {"attended": int(attended)})
     return None if was is None else bool(was)
 
