@@ -117,7 +117,19 @@ def test_list_empty(jh) -> None:
 
 
 def test_show_plain_with_people(jh, events) -> None:
-    jh("contact", "add", "Ann", "--company", "Acme", "--kind", "recruiter", "--met-at", "4")
+    after = {"JOBHUNT_TODAY": "2026-12-03"}  # met there: once it has happened
+    jh(
+        "contact",
+        "add",
+        "Ann",
+        "--company",
+        "Acme",
+        "--kind",
+        "recruiter",
+        "--met-at",
+        "4",
+        env=after,
+    )
     jh("contact", "add", "Bo", "--met-at", "2")
     assert jh("event", "show", "4").stdout == (
         "Event 4\n"
@@ -157,7 +169,7 @@ def test_show_unknown_id(jh, events) -> None:
 
 
 def test_rm_keeps_the_people_met_there(jh, events, db_path: Path) -> None:
-    jh("contact", "add", "Ann", "--met-at", "4")
+    jh("contact", "add", "Ann", "--met-at", "4", env={"JOBHUNT_TODAY": "2026-12-03"})
     assert jh("event", "rm", "4", "--yes").stdout == "Deleted event 4.\n"
     assert count(db_path, "meetup") == 3
     contact = jh.json("contact", "show", "1")
@@ -223,7 +235,7 @@ def test_event_and_follow_up_on_the_agenda(jh) -> None:
     assert [
         a["kind"] for a in jh.json("today", "--on", "2026-11-26")["actions"] if a["event_id"]
     ] == []
-    jh("contact", "add", "Ann", "--met-at", "1", "--added", "2026-11-28")
+    jh("contact", "add", "Ann", "--met-at", "1", env={"JOBHUNT_TODAY": "2026-11-28"})
     follow = [a for a in jh.json("today", "--on", "2026-12-01")["actions"] if a["event_id"]]
     assert [(a["kind"], a["contact_id"], a["due"], a["overdue_days"]) for a in follow] == [
         ("event_follow_up", 1, "2026-11-29", 2)

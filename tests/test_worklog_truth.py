@@ -186,7 +186,6 @@ def test_event_attended_on_an_unknown_event_writes_nothing(jh, db_path) -> None:
 
 def test_a_future_event_and_a_contact_met_at_an_event_marked_not_attended(jh) -> None:
     jh("event", "add", "Later", "--on", "2026-11-28")  # Saturday: after today
-    jh("contact", "add", "Bea", "--met-at", "1")
     jh("event", "add", "Said no", "--on", "2026-11-24")
     jh("event", "attended", "2", "--no")  # your word wins over a contact met there
     jh("contact", "add", "Ann", "--met-at", "2")
@@ -237,6 +236,27 @@ def test_an_interview_after_the_application_was_closed_was_not_held(jh) -> None:
     assert [r[:3] for r in rows_of(jh, "--week", "2026-11-23")] == [
         ["2026-11-24", "interview", "Initech"],
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("contact", "add", "Bea", "--met-at", "1"), ("contact", "edit", "1", "--met-at", "1")],
+    ids=["add", "edit"],
+)
+def test_meeting_someone_at_an_event_that_has_not_happened_is_refused(jh, db_path, command) -> None:
+    # "Met there" is a fact: before the event's day the log would later count it as
+    # contact made there, whether or not you went.
+    jh("event", "add", "Later", "--on", "2026-11-28")
+    if command[1] == "edit":
+        jh("contact", "add", "Bea")
+    before = storeview.dump(db_path)
+    result = jh(*command, ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: event 1 (Later) is on 2026-11-28, after today: say whom you met there once "
+        "you have been\n"
+    )
+    assert storeview.dump(db_path) == before
 
 
 def test_going_to_an_event_that_has_not_happened_is_refused(jh, db_path) -> None:

@@ -114,6 +114,7 @@ def add(
             kind=kind,
             every_days=every_days,
             met_at_event_id=met_at,
+            today=local_today(),
             company=company,
             title=title,
             email=email,

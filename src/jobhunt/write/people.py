@@ -25,6 +25,25 @@ def get_meetup(conn: Conn, event_id: int) -> dict:
     return require(conn, "meetup", event_id, "event", "see the ids with: jobhunt event list")
 
 
+def met_at(conn: Conn, event_id: int, today: date | None) -> None:
+    """The event someone was met at: one that exists and, by `today`, has happened ("met
+    there" is a fact; the work-search log counts it as contact made there)."""
+    row = require(
+        conn,
+        "meetup",
+        event_id,
+        "event",
+        "see the ids with: jobhunt event list",
+        ("on_day", "title"),
+    )
+    held = date.fromisoformat(str(row["on_day"]))
+    if today is not None and held > today:
+        raise InputError(
+            f"event {event_id} ({row['title']}) is on {held.isoformat()}, after today: "
+            "say whom you met there once you have been"
+        )
+
+
 def add_contact(
     conn: Conn,
     *,
@@ -33,12 +52,14 @@ def add_contact(
     kind: str | None = None,
     every_days: int | None = None,
     met_at_event_id: int | None = None,
+    today: date | None = None,
     **fields: str | None,
 ) -> int:
-    """Add someone you know; their id. `fields` are the other text fields by name."""
+    """Add someone you know; their id. `fields` are the other text fields by name; an
+    event met at must have happened by `today`."""
     assert set(fields) <= set(CONTACT_FIELDS), fields  # column names, from code only
     if met_at_event_id is not None:
-        get_meetup(conn, met_at_event_id)
+        met_at(conn, met_at_event_id, today)
     values = {
         "name": text(name, "name", required=True),
         "kind": choice(kind, "contact kind", CONTACT_KINDS) or "other",
@@ -75,7 +96,7 @@ def edit_contact(
             value = choice(value, "contact kind", CONTACT_KINDS)  # type: ignore[arg-type]
         elif field == "met_at_event_id":
             if value is not None:
-                get_meetup(conn, value)  # type: ignore[arg-type]
+                met_at(conn, value, today)  # type: ignore[arg-type]
         elif field in ("every_days", "added_on"):
             pass
         elif field == "email":
