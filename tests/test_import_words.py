@@ -140,6 +140,20 @@ def test_bad_words_options(jh, tmp_path, args, message) -> None:
     assert (result.exit_code, result.stderr) == (2, message)
 
 
+def test_a_map_for_a_column_the_file_does_not_have_is_an_error(jh, tmp_path, db_path) -> None:
+    # A --map that names no column is a typo or the wrong file: importing anyway would
+    # read the file some other way than the one asked for. (The config file's tables
+    # serve many files: a header a file lacks is fine there.)
+    path = write(tmp_path, "Company,Title,Firm Stage\nA,B,applied\n")
+    result = jh("import", "csv", path, "--map", "Firm=company", "--map", "Title=title", ok=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: --map Firm=company: {path} has no column 'Firm' (hint: its columns are: "
+        "Company, Title, Firm Stage)\n"
+    )
+    assert not db_path.exists() or jh.json("list", "--all")["applications"] == []
+
+
 def test_the_config_file_holds_words_too(jh, tmp_path) -> None:
     config = tmp_path / "xdg-config" / "jobhunt" / "config.toml"
     config.parent.mkdir(parents=True)

@@ -272,6 +272,7 @@ def csv_(
     table = csvio.open_table(
         text, name, score=appcsv.header_scorer(words), expected=appcsv.HEADER_HELP
     )
+    vocab.check_maps_found(maps or [], table.header.cells, name)
     today = local_today()
     st = state(ctx)
     conn = _store(st, dry_run)

@@ -11,7 +11,7 @@ same; so are `On-site` and `Onsite`). docs/import-export.md lists them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -255,6 +255,21 @@ def _pair(text: str, option: str) -> tuple[str, str]:
     if not sep or not left.strip() or not right.strip():
         raise InputError(f"{option} {text!r}: write it as {option} 'NAME=VALUE'")
     return left.strip(), right.strip()
+
+
+def check_maps_found(maps: Iterable[str], columns: Sequence[str], name: str) -> None:
+    """Each `--map` must name a column the file has (compared as headers are): one that
+    names none is a typo or the wrong file. The config file's tables serve many files and
+    are not checked."""
+    have = {key(c) for c in columns}
+    for text in maps:
+        header, target = _pair(text, "--map")
+        if key(header) not in have:
+            shown = ", ".join(c for c in columns if c.strip())
+            raise InputError(
+                f"--map {header}={target}: {name} has no column {header!r}",
+                hint=f"its columns are: {shown}",
+            )
 
 
 def vocabulary(
