@@ -164,3 +164,26 @@ def test_a_trackers_applied_via_is_the_source_not_the_method(jh, tmp_path, db_pa
     path.write_text("Company,Title,Date Applied,Applied Via\nAcme,Dev,2026-11-20,Email\n")
     jh("import", "csv", str(path))
     assert storeview.query(db_path, "SELECT source, via FROM application") == [("Email", None)]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"at": None}, "minutes (45) without a time (at)"),
+        ({"kind": "follow_up", "channel": "email"}, "a time, length or place on a follow_up"),
+    ],
+    ids=["minutes-without-at", "timing-on-a-follow-up"],
+)
+def test_a_json_import_refuses_what_the_commands_refuse(jh, applied, tmp_path, change, reason):
+    # As `interview --minutes` without `--at` is refused, and only interviews are timed.
+    import json
+
+    jh("interview", "1", "--on", "2026-11-26", "--at", "10:00", "--minutes", "45")
+    document = json.loads(jh("export", "json").stdout)
+    [interview] = [e for e in document["applications"][0]["events"] if e["kind"] == "interview"]
+    interview.update(change)
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = jh("import", "json", str(path), env={"JOBHUNT_DB": str(tmp_path / "n.db")})
+    assert "1 rejected" in result.stdout
+    assert reason in result.stdout

@@ -183,6 +183,11 @@ def plan(
             if applied and event[1] in ("follow_up", "interview") and str(event[2]) < str(applied):
                 what = "follow-up" if event[1] == "follow_up" else "interview"
                 raise Invalid(f"{what} on {event[2]} is before the applied date ({applied})")
+            at, minutes, place = event[10:13]  # as the commands allow: see jsondoc.EVENT
+            if (at, minutes, place) != (None, None, None) and event[1] != "interview":
+                raise Invalid(f"a time, length or place on a {event[1]} (only interviews)")
+            if minutes is not None and at is None:
+                raise Invalid(f"minutes ({minutes}) without a time (at)")
         for event in events:
             unique("events", event[0], "event id")
         for event in events:
