@@ -603,10 +603,11 @@ def busy_week(jh) -> None:
 
 
 # Only what was recorded: the linked contact Sam Lee is no contact person of the log.
+NR = "not recorded"
 WEEK_ROWS = [
-    ["2026-11-23", "applied", "Acme", "Dev", "", "", "not recorded", "not recorded", "rejected"],
-    ["2026-11-24", "follow-up", "Beta", "QA", "", "", "not recorded", "mail", "interviewing"],
-    ["2026-11-26", "interview", "Beta", "QA", "", "", "Dana Reyes", "not recorded",
+    ["2026-11-23", "applied", "Acme", "Dev", NR, NR, NR, NR, "rejected"],
+    ["2026-11-24", "follow-up", "Beta", "QA", NR, NR, NR, "mail", "interviewing"],
+    ["2026-11-26", "interview", "Beta", "QA", NR, NR, "Dana Reyes", NR,
      "interviewing"],
 ]  # fmt: skip
 

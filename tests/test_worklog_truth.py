@@ -20,6 +20,7 @@ from tests import storeview
 
 COLUMNS = ["Date", "Activity", "Employer", "Position", "URL", "Location", "Contact", "Method",
            "Result"]  # fmt: skip
+NR = "not recorded"
 
 
 def test_only_recorded_facts(jh) -> None:
@@ -36,8 +37,8 @@ def test_only_recorded_facts(jh) -> None:
         COLUMNS,
         ["2026-11-24", "applied", "Acme", "Dev", "https://acme.example/j/1", "Leeds",
          "not recorded", "not recorded", "applied"],
-        ["2026-11-25", "interview", "Initech", "QA", "", "", "Dana Reyes", "not recorded",
-         "interviewing"],
+        ["2026-11-25", "interview", "Initech", "QA", "not recorded", "not recorded",
+         "Dana Reyes", "not recorded", "interviewing"],
         ["2026-11-26", "follow-up", "Acme", "Dev", "https://acme.example/j/1", "Leeds",
          "not recorded", "phone", "applied"],
     ]  # fmt: skip
@@ -133,14 +134,11 @@ def test_networking_events_count_only_when_attended(jh) -> None:
     jh("event", "attended", "5", "--no")
     jh("contact", "add", "Pat Okafor", "--company", "Globex", "--met-at", "4")
     assert rows_of(jh) == [
-        ["2026-11-23", "job-fair", "Tech Careers Expo", "", "", "Town Hall", "not recorded",
-         "not recorded", "attended"],
-        ["2026-11-24", "workshop", "CV clinic", "", "", "", "not recorded", "not recorded",
-         "attended"],
-        ["2026-11-25", "career-centre", "Jobs club", "", "", "", "not recorded", "not recorded",
-         "attended"],
-        ["2026-11-26", "networking event", "Python meetup", "", "", "", "Pat Okafor",
-         "not recorded", "contact made"],
+        ["2026-11-23", "job-fair", "Tech Careers Expo", "", NR, "Town Hall", NR, NR, "attended"],
+        ["2026-11-24", "workshop", "CV clinic", "", NR, NR, NR, NR, "attended"],
+        ["2026-11-25", "career-centre", "Jobs club", "", NR, NR, NR, NR, "attended"],
+        ["2026-11-26", "networking event", "Python meetup", "", NR, NR, "Pat Okafor", NR,
+         "contact made"],
     ]  # fmt: skip
     entry = jh.json("export", "worklog")["entries"][0]
     assert (entry["activity"], entry["event_id"], entry["application_id"]) == ("job-fair", 1, None)
@@ -152,9 +150,9 @@ def test_informational_meetings_come_from_marked_touches(jh) -> None:
     jh("contact", "touch", "1", "--via", "email", "--on", "2026-11-25")  # not marked
     jh("contact", "touch", "1", "--via", "message", "--on", "2026-11-26", "--informational")
     assert rows_of(jh) == [
-        ["2026-11-24", "informational meeting", "Globex", "", "", "", "Lee Chan", "in-person",
+        ["2026-11-24", "informational meeting", "Globex", "", NR, NR, "Lee Chan", "in-person",
          "contact made"],
-        ["2026-11-26", "informational meeting", "Globex", "", "", "", "Lee Chan", "message",
+        ["2026-11-26", "informational meeting", "Globex", "", NR, NR, "Lee Chan", "message",
          "contact made"],
     ]  # fmt: skip
     entry = jh.json("export", "worklog")["entries"][0]
