@@ -110,7 +110,6 @@ from jobhunt.store.snapshot import (
     record_nudges,
     week_facts,
 )
-from jobhunt.store.worklog import worklog_facts
 
 # Loaded on first use (undo, restore): the everyday commands do not pay for them.
 _LAZY = {
@@ -119,6 +118,7 @@ _LAZY = {
     "remove_staged": "restoring",
     "replace_damaged": "restoring",
     "stage_restore": "restoring",
+    "worklog_facts": "worklog",  # export worklog only
 }
 
 
